@@ -1,0 +1,5 @@
+"""``python -m begriffe``."""
+
+from begriffe.cli import main
+
+main()

@@ -1,0 +1,269 @@
+"""The ``begriffe`` command: check, lookup, explain, list, glossary validate.
+
+Thin: parses options, calls engine/lookup/describe, picks a reporter and decides the exit code.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import traceback
+from enum import IntEnum
+from pathlib import Path
+from typing import NoReturn, TextIO
+
+import click
+
+from begriffe import __version__
+from begriffe.entries import Severity, Status
+from begriffe.errors import BegriffeError, DataError, InputError
+from begriffe.german_click import Choice, GermanGroup, german_error
+from begriffe.reporters import FORMATS
+
+
+class ExitCode(IntEnum):
+    """0: nothing at or above the fail level; 1: findings (or unreadable files); 2: usage or input error."""
+
+    OK = 0
+    FINDINGS = 1
+    ERROR = 2
+
+
+SEVERITIES = [s.value for s in Severity]
+STATUSES = [s.value for s in Status]
+
+
+class Cli(GermanGroup):
+    """Top-level group: every error becomes a German message and exit code 2, never a traceback."""
+
+    def main(self, *args, **kwargs):  # noqa: ANN002, ANN003, ANN201 - click's signature
+        """Run, translating click's usage errors and begriffe's errors into German messages."""
+        kwargs["standalone_mode"] = False
+        verbose = "--verbose" in sys.argv or "-v" in sys.argv
+        try:
+            result = super().main(*args, **kwargs)
+        except click.exceptions.Exit as exc:
+            sys.exit(exc.exit_code)
+        except click.Abort:
+            _fail("Abgebrochen.", code=130)
+        except click.ClickException as exc:
+            hint = "\nHilfe: begriffe --help" if isinstance(exc, click.UsageError) else ""
+            _fail(german_error(exc) + hint)
+        except BegriffeError as exc:
+            _fail(str(exc))
+        except KeyboardInterrupt:
+            _fail("Abgebrochen.", code=130)
+        except BrokenPipeError:
+            sys.stderr.close()
+            sys.exit(ExitCode.OK)
+        except Exception as exc:  # noqa: BLE001 - last line of defence: no tracebacks for users
+            if verbose:
+                traceback.print_exc()
+            _fail(
+                f"Interner Fehler ({exc.__class__.__name__}: {exc}). Bitte mit --verbose wiederholen "
+                "und die Ausgabe als Fehlerbericht melden."
+            )
+        sys.exit(result if isinstance(result, int) else ExitCode.OK)
+
+
+def _fail(message: str, code: int = ExitCode.ERROR) -> NoReturn:
+    click.echo(f"begriffe: {message}", err=True)
+    sys.exit(code)
+
+
+def announce_build() -> None:
+    """Tell a waiting user why the first run takes a few seconds."""
+    if sys.stderr.isatty():
+        click.echo("begriffe: Glossar wird vorbereitet (einmalig nach jeder Änderung, einige Sekunden) …", err=True)
+
+
+def _use_color(choice: str, stream: TextIO) -> bool:
+    if choice == "always":
+        return True
+    if choice == "never" or os.environ.get("NO_COLOR"):
+        return False
+    return stream.isatty()
+
+
+@click.group(cls=Cli, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, "-V", "--version", message="begriffe %(version)s", help="Version zeigen und beenden.")
+def main() -> None:
+    """Glossar und Prüfprogramm für Begriffe der Einwanderungs- und Integrationspolitik.
+
+    Prüft deutsche Texte auf diskriminierende, veraltete oder ungenaue Begriffe, erklärt warum
+    und schlägt bessere Begriffe vor.
+    """
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path), metavar="[PFAD]...")
+@click.option("--format", "output_format", type=Choice(FORMATS), default=lambda: os.environ.get("BEGRIFFE_FORMAT", "text"),
+              help="Ausgabeformat (Standard: text, oder BEGRIFFE_FORMAT).")
+@click.option("--fail-level", type=Choice(SEVERITIES), default="warning",
+              help="Ab diesem Schweregrad endet das Programm mit Exit-Code 1 (Standard: warning).")
+@click.option("--profile", default="kommunal", metavar="NAME", help="Profil: kommunal (Standard), streng oder presse.")
+@click.option("--select", default="", metavar="LISTE", help="Nur diese Regeln oder Themenfelder prüfen (durch Kommas getrennt).")
+@click.option("--ignore", default="", metavar="LISTE", help="Diese Regeln oder Themenfelder nicht prüfen (durch Kommas getrennt).")
+@click.option("--statistics", is_flag=True, help="Anzahl der Funde je Regel zeigen.")
+@click.option("--exit-zero", is_flag=True, help="Immer mit Exit-Code 0 enden (nur berichten).")
+@click.option("--stdin-filename", default=None, metavar="NAME", help="Dateiname für Text von der Standardeingabe (bestimmt das Format).")
+@click.option("--color", type=Choice(["auto", "always", "never"]), default="auto", help="Farbige Ausgabe (Standard: auto, nur im Terminal).")
+@click.option("-v", "--verbose", is_flag=True, help="Bei internen Fehlern den Python-Traceback zeigen.")
+def check(
+    paths: tuple[Path, ...],
+    output_format: str,
+    fail_level: str,
+    profile: str,
+    select: str,
+    ignore: str,
+    statistics: bool,
+    exit_zero: bool,
+    stdin_filename: str | None,
+    color: str,
+    verbose: bool,  # noqa: ARG001 - read in Cli.main before parsing
+) -> int:
+    """Texte prüfen (Dateien, Verzeichnisse oder - für die Standardeingabe)."""
+    from begriffe.run import CheckRequest, run_check
+    from begriffe.reporters import get_reporter
+
+    if not paths:
+        raise click.UsageError("Bitte mindestens eine Datei, ein Verzeichnis oder - angeben.")
+    request = CheckRequest(
+        paths=paths,
+        profile=profile,
+        select=_split(select),
+        ignore=_split(ignore),
+        stdin_name=stdin_filename,
+        progress=sys.stderr.isatty() and output_format == "text",
+        on_build=announce_build,
+    )
+    result = run_check(request)
+    if result.files == 0 and not result.errors:
+        raise InputError("B307", "Keine prüfbaren Dateien gefunden (unterstützt: " + ", ".join(request.suffixes) + ").")
+    for skipped in result.skipped:
+        click.echo(f"begriffe: {skipped}", err=True)
+    get_reporter(output_format).render(result, sys.stdout, color=_use_color(color, sys.stdout), statistics=statistics)
+    if result.files == 0:
+        return ExitCode.ERROR
+    if exit_zero:
+        return ExitCode.OK
+    threshold = Severity(fail_level).rank
+    failing = any(f.severity.rank >= threshold for f in result.findings) or bool(result.errors)
+    return ExitCode.FINDINGS if failing else ExitCode.OK
+
+
+@main.command()
+@click.argument("query", nargs=-1, required=True, metavar="SUCHBEGRIFF...")
+@click.option("-n", "--limit", default=5, type=click.IntRange(1, 50), metavar="ZAHL", help="Höchstens so viele Treffer (Standard: 5).")
+@click.option("--color", type=Choice(["auto", "always", "never"]), default="auto", help="Farbige Ausgabe (Standard: auto, nur im Terminal).")
+def lookup(query: tuple[str, ...], limit: int, color: str) -> int:
+    """Begriff nachschlagen – auch mit Tippfehlern oder ohne Umlaute."""
+    from begriffe import describe
+    from begriffe.compiled import load_compiled
+    from begriffe.lookup import LookupIndex
+
+    compiled = load_compiled(on_build=announce_build)
+    text = " ".join(query)
+    hits = LookupIndex(compiled.glossary).search(text, limit=limit)
+    use_color = _use_color(color, sys.stdout)
+    if not hits:
+        click.echo(f"Kein Eintrag zu „{text}“ gefunden.")
+        return ExitCode.FINDINGS
+    first, *rest = hits
+    click.echo(describe.one_line(first.entry, color=use_color))
+    neighbours = describe.family(first.entry, compiled.glossary, color=use_color)
+    if neighbours:
+        click.echo("  Verwandte Begriffe:")
+        for line in neighbours:
+            click.echo(f"    {line}")
+    if rest:
+        click.echo("Weitere Treffer:")
+        for hit in rest:
+            click.echo(f"  {describe.one_line(hit.entry, color=use_color)}")
+    click.echo(f"Ganzer Eintrag: begriffe explain {first.entry.id}")
+    return ExitCode.OK
+
+
+@main.command()
+@click.argument("entry_id", metavar="KENNUNG")
+@click.option("--color", type=Choice(["auto", "always", "never"]), default="auto", help="Farbige Ausgabe (Standard: auto, nur im Terminal).")
+def explain(entry_id: str, color: str) -> int:
+    """Einen Eintrag vollständig zeigen (Kennung wie „asylant“)."""
+    from begriffe import describe
+    from begriffe.compiled import load_compiled
+    from begriffe.lookup import LookupIndex
+
+    compiled = load_compiled(on_build=announce_build)
+    glossary = compiled.glossary
+    entries = compiled.rule_entries()
+    key = glossary.redirects.get(entry_id, entry_id)
+    entry = entries.get(key)
+    if entry is None:
+        hits = LookupIndex(glossary).search(entry_id, limit=3)
+        hint = f" Meinten Sie: {', '.join(h.entry.id for h in hits)}?" if hits else ""
+        raise InputError("B308", f"Unbekannte Kennung „{entry_id}“.{hint}")
+    if key != entry_id:
+        click.echo(f"Hinweis: „{entry_id}“ heißt jetzt „{key}“.")
+    click.echo(describe.explain(entry, glossary, color=_use_color(color, sys.stdout)))
+    return ExitCode.OK
+
+
+@main.command(name="list")
+@click.option("--cluster", default=None, metavar="NAME", help="Nur dieses Themenfeld.")
+@click.option("--status", type=Choice(STATUSES), default=None, help="Nur Einträge mit diesem Status.")
+@click.option("--color", type=Choice(["auto", "always", "never"]), default="auto", help="Farbige Ausgabe (Standard: auto, nur im Terminal).")
+def list_entries(cluster: str | None, status: str | None, color: str) -> int:
+    """Einträge auflisten, nach Themenfeld und Status filterbar."""
+    from begriffe import describe
+    from begriffe.compiled import load_compiled
+
+    glossary = load_compiled(on_build=announce_build).glossary
+    if cluster is not None and cluster not in glossary.clusters:
+        raise InputError("B309", f"Unbekanntes Themenfeld „{cluster}“ (möglich: {', '.join(sorted(glossary.clusters))}).")
+    use_color = _use_color(color, sys.stdout)
+    shown = [e for e in glossary.entries if (cluster is None or e.cluster == cluster) and (status is None or e.status.value == status)]
+    for entry in shown:
+        click.echo(describe.one_line(entry, color=use_color))
+    click.echo(f"{len(shown)} Einträge.")
+    return ExitCode.OK
+
+
+@main.group(cls=GermanGroup)
+def glossary() -> None:
+    """Das Glossar prüfen."""
+
+
+@glossary.command()
+@click.option("--glossary-dir", type=click.Path(path_type=Path, file_okay=False), default=None, metavar="VERZEICHNIS", help="Anderes Glossarverzeichnis prüfen.")
+@click.option("--rules-dir", type=click.Path(path_type=Path, file_okay=False), default=None, metavar="VERZEICHNIS", help="Anderes Regelverzeichnis verwenden.")
+@click.option("--show-notes", is_flag=True, help="Auch Hinweise zeigen (Überschneidungen, Formkonflikte).")
+def validate(glossary_dir: Path | None, rules_dir: Path | None, show_notes: bool) -> int:
+    """Schema, Verweise und alle Beispiele prüfen; Exit-Code 2 bei jedem Problem."""
+    from begriffe.compiled import load_compiled
+    from begriffe.validate import validate as run_validation
+
+    try:
+        compiled = load_compiled(glossary_dir=glossary_dir, rules_dir=rules_dir)
+    except DataError as exc:
+        for problem in exc.problems:
+            click.echo(str(problem), err=True)
+        click.echo(f"{len(exc.problems)} Probleme beim Laden; Beispiele wurden nicht geprüft.", err=True)
+        return ExitCode.ERROR
+    report = run_validation(compiled)
+    for problem in report.problems:
+        click.echo(str(problem), err=True)
+    if show_notes:
+        for note in report.notes:
+            click.echo(f"Hinweis: {note}", err=True)
+    entries = len(compiled.glossary.entries)
+    summary = f"{entries} Einträge, {report.examples_run} Beispiele geprüft: "
+    if report.problems:
+        click.echo(summary + f"{len(report.problems)} Probleme.", err=True)
+        return ExitCode.ERROR
+    notes = f" ({len(report.notes)} Hinweise, siehe --show-notes)" if report.notes and not show_notes else ""
+    click.echo(summary + f"keine Probleme{notes}.")
+    return ExitCode.OK
+
+
+def _split(value: str) -> tuple[str, ...]:
+    return tuple(v.strip() for v in value.split(",") if v.strip())

@@ -1,0 +1,156 @@
+"""Orchestration: documents → prefilter → spaCy → matches → judged findings → RunResult."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from begriffe.compiled import Compiled, load_compiled, load_lexicon
+from begriffe.conditions import ConditionChecker
+from begriffe.context import CueSet, DocContext
+from begriffe.entries import ContextKind, Entry, RuleKind, Status
+from begriffe.findings import Finding, Located, RunResult, build_finding, judge_severity
+from begriffe.morphology import INVISIBLE, WordAnalyzer
+from begriffe.positions import LineIndex
+from begriffe.readers import Document, Segment, SegmentKind, read_text
+from begriffe.rules import DEFAULT_PROFILE
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+    from begriffe.matching import TermMatcher
+
+BATCH_SIZE = 64
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    """What to report: profile, rule selection and accepted project words."""
+
+    profile: str = DEFAULT_PROFILE
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    accept: tuple[str, ...] = ()
+    prefilter: bool = True
+
+
+@dataclass
+class Engine:
+    """Checks documents against one compiled glossary with fixed options."""
+
+    compiled: Compiled
+    options: Options = field(default_factory=Options)
+
+    def __post_init__(self) -> None:
+        self.entries: dict[str, Entry] = self.compiled.rule_entries()
+        self.profile = self.compiled.rules.profile(self.options.profile)
+        patterns = self.compiled.patterns
+        self.analyzer = WordAnalyzer(patterns, load_lexicon)
+        self.cues = CueSet(self.compiled.rules.cues, patterns.lemmas)
+        self.conditions = ConditionChecker(patterns.lemmas)
+        self.accept = frozenset(word.casefold() for word in self.options.accept)
+        self.enabled = self._enabled_rules()
+
+    def _enabled_rules(self) -> frozenset[str]:
+        select, ignore = set(self.options.select), set(self.options.ignore)
+        enabled = set()
+        for rule, entry in self.entries.items():
+            keys = {rule, entry.cluster}
+            if select and not keys & select:
+                continue
+            if keys & ignore:
+                continue
+            enabled.add(rule)
+        return frozenset(enabled)
+
+    @cached_property
+    def nlp(self) -> Language:
+        """The spaCy pipeline (imports spaCy on first use)."""
+        from begriffe.nlp import build_nlp
+
+        return build_nlp(self.compiled.patterns.lemmas)
+
+    @cached_property
+    def matcher(self) -> TermMatcher:
+        """The term matcher bound to this engine's vocabulary."""
+        from begriffe.matching import TermMatcher
+
+        return TermMatcher(self.compiled.patterns, self.analyzer, self.nlp.vocab)
+
+    @cached_property
+    def _scanner(self):  # noqa: ANN202 - an ahocorasick.Automaton
+        import ahocorasick
+
+        automaton = ahocorasick.Automaton()
+        for term in self.compiled.patterns.scan_terms:
+            automaton.add_word(term, term)
+        automaton.make_automaton()
+        return automaton
+
+    def may_match(self, text: str) -> bool:
+        """Prefilter: could any rule match in ``text``? (Never false for a real match.)"""
+        if not self.options.prefilter:
+            return True
+        lowered = text.translate(INVISIBLE).lower()
+        for _ in self._scanner.iter(lowered):
+            return True
+        return False
+
+    def check_document(self, document: Document) -> list[Finding]:
+        """Findings of one document, sorted by position."""
+        return next(iter(self.check_documents([document])))[1]
+
+    def check_documents(self, documents: Iterable[Document]) -> Iterator[tuple[Document, list[Finding]]]:
+        """Findings per document; segments of all documents share one spaCy batch stream."""
+        pending: list[tuple[Document, list[Segment]]] = []
+        for document in documents:
+            candidates = [s for s in document.segments if self.may_match(s.text)]
+            pending.append((document, candidates))
+            if sum(len(c) for _, c in pending) >= BATCH_SIZE:
+                yield from self._analyse(pending)
+                pending = []
+        if pending:
+            yield from self._analyse(pending)
+
+    def _analyse(self, batch: list[tuple[Document, list[Segment]]]) -> Iterator[tuple[Document, list[Finding]]]:
+        texts = [segment.text for _, segments in batch for segment in segments]
+        docs = iter(self.nlp.pipe(texts, batch_size=BATCH_SIZE)) if texts else iter(())
+        for document, segments in batch:
+            findings: list[Finding] = []
+            if segments:
+                index = LineIndex(document.source)
+                for segment in segments:
+                    doc = next(docs)
+                    quoted = segment.kind is SegmentKind.QUOTE
+                    for item in self._judge(doc, quoted=quoted):
+                        entry_id = item.entry.id if item.entry.kind is RuleKind.ENTRY else ""
+                        findings.append(build_finding(document.path, document.source, index, segment.offsets, item, entry_id=entry_id))
+            yield document, sorted(findings, key=lambda f: f.sort_key)
+
+    def _judge(self, doc, *, quoted: bool) -> Iterable[Located]:  # noqa: ANN001 - spaCy Doc
+        context = DocContext(doc, self.cues)
+        for match in self.matcher.find_matches(doc):
+            if match.is_exception or match.rule not in self.enabled:
+                continue
+            entry = self.entries[match.rule]
+            if entry.status is Status.EMPFOHLEN:
+                continue
+            if self.accept and doc.text[match.start_char : match.end_char].casefold() in self.accept:
+                continue
+            if not self.conditions.applies(entry, doc, match):
+                continue
+            kinds = context.classify(match)
+            if quoted:
+                kinds = kinds | {ContextKind.QUOTATION}
+            severity = judge_severity(entry, kinds, self.profile)
+            if severity is not None:
+                yield Located(entry, match.start_char, match.end_char, severity, kinds)
+
+
+def check_text(text: str, path: str = "<text>", options: Options | None = None, *, markdown: bool = False) -> RunResult:
+    """Check text in memory with the shipped glossary."""
+    engine = Engine(load_compiled(), options or Options())
+    findings = engine.check_document(read_text(path, text, markdown=markdown))
+    return RunResult(tuple(findings), files=1)

@@ -1,0 +1,64 @@
+"""Find the files to check: explicit paths and directories walked in a stable order."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from begriffe.readers import READERS
+
+SKIPPED_DIRS = frozenset(
+    {".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox", ".nox", ".mypy_cache",
+     ".pytest_cache", ".ruff_cache", "site-packages", "build", "dist"}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A path to check; ``explicit`` if the user named it directly."""
+
+    path: Path
+    explicit: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Unreadable:
+    """A directory that could not be listed."""
+
+    path: Path
+    reason: str
+
+
+def discover(paths: Iterable[Path], *, suffixes: Iterable[str] | None = None) -> Iterator[Found | Unreadable]:
+    """Explicit files as given; directories walked for supported suffixes, without duplicates."""
+    wanted = frozenset(s.lower() for s in (suffixes or READERS))
+    seen: set[Path] = set()
+    for path in paths:
+        if path.is_dir():
+            for item in _walk(path, wanted):
+                key = item.path.resolve() if isinstance(item, Found) else item.path
+                if key not in seen:
+                    seen.add(key)
+                    yield item
+            continue
+        key = path.resolve() if path.exists() else path
+        if key not in seen:
+            seen.add(key)
+            yield Found(path, explicit=True)
+
+
+def _walk(root: Path, wanted: frozenset[str]) -> Iterator[Found | Unreadable]:
+    errors: list[OSError] = []
+    for directory, dirs, names in os.walk(root, onerror=errors.append, followlinks=False):
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in SKIPPED_DIRS)
+        for name in sorted(names):
+            if name.startswith(".") or ".begriffe." in name:
+                continue
+            path = Path(directory) / name
+            if path.suffix.lower() in wanted and (path.is_file() or path.is_symlink()):
+                yield Found(path, explicit=False)
+        while errors:
+            error = errors.pop()
+            yield Unreadable(Path(error.filename or directory), error.strerror or str(error))

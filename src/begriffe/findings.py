@@ -1,0 +1,161 @@
+"""Findings: immutable records built from judged matches, with positions computed at the edge."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+from begriffe.entries import Action, ContextKind, Entry, Severity, Status
+from begriffe.positions import LineIndex, OffsetMap
+from begriffe.rules import Profile
+
+CONTEXT_NOTES = {
+    ContextKind.MENTION: "als Erwähnung erkannt",
+    ContextKind.QUOTATION: "in einem Zitat – Zitate nicht ändern, aber einordnen",
+    ContextKind.SCARE_QUOTE: "in Anführungszeichen – allein distanzieren diese nicht",
+    ContextKind.LEGAL: "im Rechtszusammenhang",
+    ContextKind.HISTORICAL: "in geschichtlicher Darstellung",
+}
+_LENIENCY = {Action.IGNORE: 0, Action.INFO: 1, Action.LOWER: 2, Action.KEEP: 3}
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One reported use of a term. Field names are the public JSON format."""
+
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    offset: int
+    length: int
+    text: str
+    entry: str
+    term: str
+    rule: str
+    severity: Severity
+    status: str
+    message: str
+    suggestions: tuple[str, ...] = ()
+    context: str | None = None
+
+    def to_json(self) -> dict[str, object]:
+        """The finding as a JSON-ready mapping."""
+        data = asdict(self)
+        data["severity"] = self.severity.value
+        data["suggestions"] = list(self.suggestions)
+        return data
+
+    @property
+    def sort_key(self) -> tuple[str, int, str]:
+        """Stable order: path, offset, rule."""
+        return (self.path, self.offset, self.rule)
+
+
+@dataclass(frozen=True, slots=True)
+class FileError:
+    """A file that could not be checked."""
+
+    path: str
+    code: str
+    message: str
+
+    def to_json(self) -> dict[str, str]:
+        """JSON-ready mapping."""
+        return {"path": self.path, "code": self.code, "message": self.message}
+
+
+@dataclass(frozen=True, slots=True)
+class RunResult:
+    """Everything one run produced; reporters render it, the CLI decides the exit code."""
+
+    findings: tuple[Finding, ...]
+    errors: tuple[FileError, ...] = ()
+    files: int = 0
+    skipped: tuple[str, ...] = field(default_factory=tuple)
+
+    def count(self, severity: Severity) -> int:
+        """Number of findings of ``severity``."""
+        return sum(1 for f in self.findings if f.severity is severity)
+
+    def statistics(self) -> list[tuple[str, int]]:
+        """Findings per rule id, most frequent first (ties by id)."""
+        counts: dict[str, int] = {}
+        for f in self.findings:
+            counts[f.rule] = counts.get(f.rule, 0) + 1
+        return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+
+
+def judge_severity(entry: Entry, contexts: frozenset[ContextKind], profile: Profile) -> Severity | None:
+    """Severity after the profile and the contexts, or None if nothing is reported."""
+    if entry.status is Status.EMPFOHLEN:
+        return None
+    severity = profile.severity[entry.status]
+    action = Action.KEEP
+    for kind in contexts:
+        candidate = entry.context_action(kind) or profile.contexts.get(kind, Action.KEEP)
+        if _LENIENCY[candidate] < _LENIENCY[action]:
+            action = candidate
+    return apply_action(severity, action)
+
+
+def apply_action(severity: Severity, action: Action) -> Severity | None:
+    """Apply a context action to a severity."""
+    if action is Action.IGNORE:
+        return None
+    if action is Action.INFO:
+        return Severity.INFO
+    if action is Action.LOWER:
+        return Severity.WARNING if severity is Severity.ERROR else Severity.INFO
+    return severity
+
+
+def context_note(contexts: frozenset[ContextKind]) -> str | None:
+    """The most telling context, for messages and the JSON ``context`` field."""
+    for kind in (ContextKind.MENTION, ContextKind.QUOTATION, ContextKind.SCARE_QUOTE, ContextKind.HISTORICAL, ContextKind.LEGAL):
+        if kind in contexts:
+            return kind.value
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class Located:
+    """A judged match in segment coordinates, before positions are computed."""
+
+    entry: Entry
+    start: int
+    end: int
+    severity: Severity
+    contexts: frozenset[ContextKind]
+
+
+def build_finding(
+    path: str, source: str, index: LineIndex, offsets: OffsetMap, item: Located, *, entry_id: str
+) -> Finding:
+    """A Finding with source offsets and 1-based line/column (end exclusive)."""
+    start, end = offsets.span_to_source(item.start, item.end)
+    line, column = index.location(start)
+    end_line, end_column = index.location(end)
+    entry = item.entry
+    context = context_note(item.contexts)
+    message = entry.note
+    if context is not None and context in {k.value for k in CONTEXT_NOTES}:
+        message = f"{entry.note} ({CONTEXT_NOTES[ContextKind(context)]})"
+    return Finding(
+        path=path,
+        line=line,
+        column=column,
+        end_line=end_line,
+        end_column=end_column,
+        offset=start,
+        length=end - start,
+        text=source[start:end],
+        entry=entry_id,
+        term=entry.term,
+        rule=entry.id,
+        severity=item.severity,
+        status=entry.status.value,
+        message=message,
+        suggestions=entry.preferred,
+        context=context,
+    )

@@ -1,0 +1,250 @@
+"""German word data from packaged lexicons, used when the glossary is compiled.
+
+Two sources, both shipped on PyPI and read offline:
+
+* ``german-nouns`` (Wiktionary): full case/number paradigms of ~100,000 nouns, with gender and
+  adjectival declension — used to inflect glossary nouns and suggestions;
+* ``spacy-lookups-data``: spaCy's German lookup lemmatizer table (form → lemma) — used for
+  adjectives, verbs and function words, and as a word list for compound splitting.
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import json
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cache
+from importlib.metadata import version
+from importlib.resources import files
+from pathlib import Path
+
+CASES = ("nominativ", "genitiv", "dativ", "akkusativ")
+NUMBERS = ("singular", "plural")
+ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
+NOUN_FALLBACK_ENDINGS = ("s", "es", "e", "en", "n", "er", "ern", "ns")
+
+
+@dataclass(frozen=True, slots=True)
+class Paradigm:
+    """A noun's forms by (case, number); ``adjectival`` for nouns like „Geflüchtete“."""
+
+    lemma: str
+    gender: str
+    forms: dict[tuple[str, str], tuple[str, ...]]
+    adjectival: bool = False
+
+    def all_forms(self) -> set[str]:
+        """Every form, in the lexicon's spelling."""
+        return {f for forms in self.forms.values() for f in forms}
+
+
+def versions() -> str:
+    """Versions of the lexicon packages (part of the cache key)."""
+    return f"german-nouns {version('german-nouns')}; spacy-lookups-data {version('spacy-lookups-data')}"
+
+
+@cache
+def _noun_rows() -> dict[str, list[Paradigm]]:
+    path = Path(str(files("german_nouns").joinpath("nouns.csv")))
+    out: dict[str, list[Paradigm]] = defaultdict(list)
+    with path.open(encoding="utf-8", newline="") as handle:
+        reader = csv.reader(handle)
+        header = next(reader)
+        columns = []
+        for i, name in enumerate(header):
+            parts = name.split()
+            if len(parts) >= 2 and parts[0] in CASES and parts[1].rstrip("*") in NUMBERS:
+                columns.append((i, parts[0], parts[1].rstrip("*")))
+        gender_col = header.index("genus")
+        for row in reader:
+            if not row or "Substantiv" not in row[1]:
+                continue
+            forms: dict[tuple[str, str], list[str]] = defaultdict(list)
+            for i, case, number in columns:
+                value = row[i].strip()
+                if value and value not in forms[(case, number)]:
+                    forms[(case, number)].append(value)
+            if not forms:
+                continue
+            gender = row[gender_col] or next((g for g in row[gender_col + 1 : gender_col + 5] if g), "")
+            out[row[0]].append(
+                Paradigm(row[0], gender, {k: tuple(v) for k, v in forms.items()}, "adjektivische" in row[1])
+            )
+    return dict(out)
+
+
+@cache
+def _lemma_table() -> dict[str, str]:
+    path = Path(str(files("spacy_lookups_data").joinpath("data", "de_lemma_lookup.json.gz")))
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+@cache
+def _forms_by_lemma() -> dict[str, set[str]]:
+    out: dict[str, set[str]] = defaultdict(set)
+    for form, lemma in _lemma_table().items():
+        out[lemma.lower()].add(form.lower())
+    return dict(out)
+
+
+def spacy_lemma(form: str) -> str | None:
+    """spaCy's lookup lemma of ``form`` (tries the given case, then capitalised, then lower)."""
+    table = _lemma_table()
+    for variant in (form, form[:1].upper() + form[1:], form.lower()):
+        if variant in table:
+            return table[variant]
+    return None
+
+
+def spacy_forms(lemma: str) -> set[str]:
+    """All lowercase forms spaCy's table maps to ``lemma``."""
+    return set(_forms_by_lemma().get(lemma.lower(), ()))
+
+
+def paradigm(noun: str) -> Paradigm | None:
+    """Paradigm of ``noun``; for unknown compounds, built from the longest known head noun."""
+    rows = _noun_rows()
+    if noun in rows:
+        return _best(rows[noun])
+    split = _split_known_head(noun)
+    if split is None:
+        return None
+    prefix, head = split
+    base = _best(rows[head])
+    return Paradigm(noun, base.gender, _prefixed(prefix, base), base.adjectival)
+
+
+def feminine(noun: str) -> Paradigm | None:
+    """The feminine person noun (Migrant → Migrantin) if the lexicon knows it or its head."""
+    rows = _noun_rows()
+    if noun + "in" in rows:
+        return _best(rows[noun + "in"])
+    split = _split_known_head(noun)
+    if split is None:
+        return None
+    prefix, head = split
+    if head + "in" not in rows:
+        return None
+    return Paradigm(noun + "in", "f", _prefixed(prefix, _best(rows[head + "in"])))
+
+
+def _split_known_head(noun: str) -> tuple[str, str] | None:
+    """(prefix, Head) where Head is a lexicon noun of ≥ 4 letters and prefix a known word part."""
+    rows = _noun_rows()
+    for i in range(3, len(noun) - 3):
+        prefix, rest = noun[:i], noun[i:]
+        head = rest[:1].upper() + rest[1:]
+        if head in rows and _is_word_part(prefix.rstrip("-")):
+            return prefix, head
+    return None
+
+
+def _is_word_part(prefix: str) -> bool:
+    lower = prefix.lower()
+    known = _known_lower()
+    if lower in known:
+        return True
+    return any(lower.endswith(link) and lower[: -len(link)] in known for link in ("s", "es", "n", "en", "e", "er", "ns"))
+
+
+@cache
+def _known_lower() -> frozenset[str]:
+    return frozenset(k.lower() for k in _noun_rows()) | frozenset(_forms_by_lemma())
+
+
+def _prefixed(prefix: str, base: Paradigm) -> dict[tuple[str, str], tuple[str, ...]]:
+    if prefix.endswith("-"):
+        return {k: tuple(prefix + f for f in v) for k, v in base.forms.items()}
+    return {k: tuple(prefix + f[:1].lower() + f[1:] for f in v) for k, v in base.forms.items()}
+
+
+def _best(candidates: list[Paradigm]) -> Paradigm:
+    """The first full paradigm (Wiktionary lists the main meaning first)."""
+    for p in candidates:
+        if len(p.all_forms()) >= 2:
+            return p
+    return candidates[0]
+
+
+def noun_forms(noun: str) -> set[str]:
+    """Lowercase inflected forms of a noun, its feminine form included where it exists."""
+    out = {noun.lower()}
+    found = paradigm(noun)
+    if found is not None and not found.adjectival:
+        out |= {f.lower() for f in found.all_forms()}
+        fem = feminine(noun) if found.gender in ("m", "") else None
+        if fem is not None:
+            out |= {f.lower() for f in fem.all_forms()}
+    elif noun.endswith("e") and (found is not None or _looks_adjectival(noun)):
+        out |= {noun.lower() + ending for ending in ("n", "r", "s", "m")}
+    else:
+        out |= {noun.lower() + ending for ending in NOUN_FALLBACK_ENDINGS}
+        if _looks_like_person(noun):
+            out |= {noun.lower() + "in", noun.lower() + "innen"}
+    out |= spacy_forms(noun)
+    return out
+
+
+def adjective_forms(adjective: str) -> set[str]:
+    """Lowercase declined forms of an adjective (dunkelhäutig → dunkelhäutige, …)."""
+    base = adjective.lower()
+    stem = base[:-1] if base.endswith("e") else base
+    out = {base} | {stem + ending for ending in ADJECTIVE_ENDINGS}
+    out |= spacy_forms(adjective)
+    return out
+
+
+def word_forms(word: str, *, verb: bool = False) -> set[str]:
+    """Forms of any single word: nouns by paradigm, others by spaCy's table and endings."""
+    if verb:
+        return {word.lower()} | spacy_forms(word)
+    if word[:1].isupper():
+        return noun_forms(word)
+    if word.isalpha() and len(word) > 3:
+        return adjective_forms(word) | spacy_forms(word)
+    return {word.lower()} | spacy_forms(word)
+
+
+def base_form(word: str) -> str:
+    """Dictionary form of an inflected word (Migranten → Migrant, illegalen → illegal)."""
+    if word[:1].isupper():
+        found = _noun_lemmas().get(word)
+        if found:
+            return found
+    return spacy_lemma(word) or word
+
+
+@cache
+def _noun_lemmas() -> dict[str, str]:
+    out: dict[str, str] = {}
+    for lemma, rows in _noun_rows().items():
+        for form in _best(rows).all_forms():
+            out.setdefault(form, lemma)
+    for lemma in _noun_rows():
+        out[lemma] = lemma
+    return out
+
+
+def compound_lexicon() -> frozenset[str]:
+    """Lowercase German words for checking the parts of compounds."""
+    words = set()
+    for form, lemma in _lemma_table().items():
+        if len(form) > 2:
+            words.add(form.lower())
+        if len(lemma) > 2:
+            words.add(lemma.lower())
+    for rows in _noun_rows().values():
+        for p in rows:
+            words |= {f.lower() for f in p.all_forms() if len(f) > 2}
+    return frozenset(w for w in words if w.replace("-", "").isalpha())
+
+
+def _looks_adjectival(noun: str) -> bool:
+    return noun.endswith(("nde", "te", "ige", "ische", "le", "ene"))
+
+
+def _looks_like_person(noun: str) -> bool:
+    return noun.endswith(("er", "ant", "ent", "ist", "at", "or", "eur", "ier", "ling"))

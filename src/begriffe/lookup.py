@@ -1,0 +1,80 @@
+"""Fuzzy, typo-tolerant lookup of glossary entries (rapidfuzz; no spaCy)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from begriffe.entries import Entry, Glossary
+
+TRANSLIT = (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss"))
+GENDER = re.compile(r"(?<=[a-z])(?:[:*_·/]-?|\(-?)(?=in)|(?<=in)\)")
+MIN_SCORE = 62.0
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """An entry found by lookup, with the matched text and a score of 0–100."""
+
+    entry: Entry
+    matched: str
+    score: float
+
+
+def fold(text: str) -> str:
+    """Comparable form: lowercase, umlauts transliterated, gender marks and extra spaces removed."""
+    s = GENDER.sub("", text.strip().lower())
+    for a, b in TRANSLIT:
+        s = s.replace(a, b)
+    return " ".join(re.sub(r"[^\w\s-]", " ", s).split())
+
+
+class LookupIndex:
+    """Headwords, forms, ids and preferred terms of every entry, folded for comparison."""
+
+    def __init__(self, glossary: Glossary) -> None:
+        self.entries = glossary.by_id()
+        keys: list[str] = []
+        owners: list[tuple[str, str, float]] = []
+        for entry in glossary.entries:
+            names = [(entry.term, 1.0), (entry.id.replace("-", " "), 1.0)]
+            names += [(form, 1.0) for form in entry.forms]
+            names += [(p, 0.85) for p in entry.preferred]
+            for name, weight in names:
+                keys.append(fold(name))
+                owners.append((entry.id, name, weight))
+        self.keys = keys
+        self.owners = owners
+
+    def search(self, query: str, limit: int = 5) -> list[Hit]:
+        """Best entries for ``query``: exact id first, then by fuzzy score."""
+        from rapidfuzz import process
+
+        folded = fold(query)
+        if not folded:
+            return []
+        best: dict[str, Hit] = {}
+        if query.strip() in self.entries:
+            entry = self.entries[query.strip()]
+            best[entry.id] = Hit(entry, entry.term, 100.0)
+        results = process.extract(folded, self.keys, scorer=_score, limit=max(limit * 8, 40), score_cutoff=MIN_SCORE)
+        for _key, score, index in results:
+            entry_id, name, weight = self.owners[index]
+            weighted = score * weight
+            current = best.get(entry_id)
+            if current is None or weighted > current.score:
+                best[entry_id] = Hit(self.entries[entry_id], name, round(weighted, 1))
+        ranked = sorted(best.values(), key=lambda h: (-h.score, len(h.entry.term), h.entry.id))
+        return [h for h in ranked if h.score >= MIN_SCORE][:limit]
+
+
+def _score(query: str, key: str, **_: object) -> float:
+    from rapidfuzz import fuzz
+
+    if query == key:
+        return 100.0
+    whole = fuzz.ratio(query, key)
+    if len(query) >= 4 and key.startswith(query):
+        whole = max(whole, 90.0 - max(0, len(key) - len(query)) * 0.5)
+    partial = fuzz.token_set_ratio(query, key) * 0.95 if " " in query or " " in key else 0.0
+    return max(whole, partial)

@@ -1,0 +1,95 @@
+"""Offsets and positions: offset → 1-based line/column, segment → source offsets."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+
+
+class LineIndex:
+    """Maps character offsets of one text to 1-based lines and columns.
+
+    ``\\r\\n`` counts as one line break; a lone ``\\r`` or ``\\n`` too.
+    """
+
+    __slots__ = ("_starts",)
+
+    def __init__(self, text: str) -> None:
+        starts = [0]
+        i = 0
+        n = len(text)
+        while True:
+            j = _next_break(text, i)
+            if j < 0:
+                break
+            step = 2 if text.startswith("\r\n", j) else 1
+            i = j + step
+            starts.append(i)
+            if i >= n:
+                break
+        self._starts = starts
+
+    def location(self, offset: int) -> tuple[int, int]:
+        """Return (line, column), both 1-based, of ``offset``."""
+        line = bisect_right(self._starts, offset) - 1
+        return line + 1, offset - self._starts[line] + 1
+
+    @property
+    def line_count(self) -> int:
+        """Number of lines."""
+        return len(self._starts)
+
+    def line_start(self, line: int) -> int:
+        """Offset of the first character of 1-based ``line``."""
+        return self._starts[line - 1]
+
+
+def _next_break(text: str, start: int) -> int:
+    n = text.find("\n", start)
+    r = text.find("\r", start)
+    if n < 0:
+        return r
+    if r < 0:
+        return n
+    return min(n, r)
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    """A stretch of segment text copied unchanged from the source."""
+
+    segment_start: int
+    source_start: int
+    length: int
+
+
+@dataclass(frozen=True, slots=True)
+class OffsetMap:
+    """Maps offsets in a segment's text back to offsets in the source text."""
+
+    runs: tuple[Run, ...]
+
+    @classmethod
+    def identity(cls, source_start: int, length: int) -> OffsetMap:
+        """A segment that is one unchanged slice of the source."""
+        return cls((Run(0, source_start, length),))
+
+    def to_source(self, offset: int) -> int:
+        """Source offset of segment ``offset`` (end offsets map to the run's end)."""
+        runs = self.runs
+        lo, hi = 0, len(runs) - 1
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if runs[mid].segment_start <= offset:
+                lo = mid
+            else:
+                hi = mid - 1
+        run = runs[lo]
+        return run.source_start + min(offset - run.segment_start, run.length)
+
+    def span_to_source(self, start: int, end: int) -> tuple[int, int]:
+        """Source (start, end) of the segment span [start, end)."""
+        if end <= start:
+            s = self.to_source(start)
+            return s, s
+        return self.to_source(start), self.to_source(end - 1) + 1

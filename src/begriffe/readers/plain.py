@@ -1,0 +1,44 @@
+"""Plain text: paragraphs separated by blank lines; list items and headings on their own."""
+
+from __future__ import annotations
+
+import re
+
+from begriffe.positions import OffsetMap
+from begriffe.readers import Document, Segment, SegmentKind
+from begriffe.readers.decode import decode_text
+
+BLANK_LINE = re.compile(r"(?:\r\n|\r|\n)[ \t\f\v]*(?:\r\n|\r|\n)")
+LIST_LINE = re.compile(r"(?:\r\n|\r|\n)(?=[ \t]*(?:[-•*–·▪]\s|\d{1,3}[.)]\s|#{1,6}\s))")
+NON_SPACE = re.compile(r"\S")
+
+
+def read_plain(path: str, raw: bytes) -> Document:
+    """Decode and split a plain text file."""
+    return plain_document(path, decode_text(raw))
+
+
+def plain_document(path: str, text: str) -> Document:
+    """Split ``text`` into paragraph segments (identity offset maps)."""
+    return Document(path, text, tuple(split_paragraphs(text, 0, len(text))))
+
+
+def split_paragraphs(text: str, start: int, end: int, kind: SegmentKind = SegmentKind.PARAGRAPH) -> list[Segment]:
+    """Segments for text[start:end], cut at blank lines and before list items."""
+    segments = []
+    cuts = [start]
+    for regex in (BLANK_LINE, LIST_LINE):
+        cuts += [m.end() for m in regex.finditer(text, start, end)]
+    cuts = sorted(set(cuts)) + [end]
+    for a, b in zip(cuts, cuts[1:]):
+        first = NON_SPACE.search(text, a, b)
+        if first is None:
+            continue
+        a = first.start()
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        segment_kind = kind
+        if kind is SegmentKind.PARAGRAPH and re.match(r"[-•*–·▪]\s|\d{1,3}[.)]\s", text[a : a + 5]):
+            segment_kind = SegmentKind.LIST
+        segments.append(Segment(text[a:b], OffsetMap.identity(a, b - a), segment_kind))
+    return segments

@@ -1,0 +1,31 @@
+"""Reporters render a RunResult; they never compute positions, sort or decide exit codes."""
+
+from __future__ import annotations
+
+from typing import Protocol, TextIO
+
+from begriffe.findings import RunResult
+
+
+class Reporter(Protocol):
+    """Renders a complete RunResult to a text stream."""
+
+    name: str
+
+    def render(self, result: RunResult, out: TextIO, *, color: bool = False, statistics: bool = False) -> None:
+        """Write ``result`` to ``out``."""
+
+
+def _registry() -> dict[str, type]:
+    from begriffe.reporters.json import JsonReporter
+    from begriffe.reporters.text import TextReporter
+
+    return {"text": TextReporter, "json": JsonReporter}
+
+
+FORMATS = ("text", "json")
+
+
+def get_reporter(name: str) -> Reporter:
+    """The reporter for format ``name``."""
+    return _registry()[name]()
