@@ -13,6 +13,12 @@ from begriffe.patterns import PatternSet, compile_patterns
 from begriffe.rules import Rules, load_rules
 
 
+# The code that shapes the cached data: a change to any of these invalidates the cache.
+COMPILER_SOURCES = tuple(
+    Path(__file__).with_name(name) for name in ("entries.py", "glossary.py", "rules.py", "lexicon.py", "normalize.py", "patterns.py", "compiled.py")
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Compiled:
     """Glossary, rules and their lookup tables, ready for matching."""
@@ -38,7 +44,7 @@ def load_compiled(
     """The compiled glossary; read from the cache when nothing changed (``on_build`` runs otherwise)."""
     gdir = glossary_dir or data.glossary_dir()
     rdir = rules_dir or data.rules_dir()
-    files = [*gdir.glob("*.yaml"), *rdir.rglob("*.yaml"), *extra_glossaries]
+    files = [*gdir.glob("*.yaml"), *rdir.rglob("*.yaml"), *extra_glossaries, *COMPILER_SOURCES]
     key = cache.content_key(
         cache.package_version(), lexicon.versions(), str(gdir), str(rdir), *map(str, extra_glossaries), files=files
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from begriffe.entries import Condition, Entry, WordClass
@@ -12,13 +13,22 @@ if TYPE_CHECKING:
     from begriffe.matching import Match
 
 MIN_AFFIX = 4
+MIN_PREFIX = 3
+LINKS = ("s", "es", "n", "en", "e", "er")
+# Derivational endings after a condition word: Ehrenamt → ehrenamtliche, Asyl → asylrechtlich is a compound.
+DERIVATIONS = frozenset(
+    stem + ending
+    for stem in ("lich", "ig", "isch", "bar", "los", "haft", "sam")
+    for ending in ("", "e", "en", "er", "es", "em")
+) | frozenset({"ung", "ungen", "keit", "heit", "schaft", "in", "innen", "ler", "lerin", "ling", "linge", "lingen"})
 
 
 class ConditionChecker:
-    """Checks conditions against tokens; condition words are compared by lemma."""
+    """Checks conditions against tokens: a condition word stands for all its inflected forms."""
 
-    def __init__(self, lemmas: dict[str, str]) -> None:
-        self.lemmas = lemmas
+    def __init__(self, forms: dict[str, frozenset[str]], is_head: Callable[[str], bool]) -> None:
+        self.forms = forms
+        self.is_head = is_head
         self._sets: dict[frozenset[str], frozenset[str]] = {}
 
     def applies(self, entry: Entry, doc: Doc, match: Match) -> bool:
@@ -48,18 +58,32 @@ class ConditionChecker:
     def _words(self, words: frozenset[str]) -> frozenset[str]:
         found = self._sets.get(words)
         if found is None:
-            found = frozenset({w.lower() for w in words} | {self.lemmas.get(w.lower(), w.lower()) for w in words})
+            found = frozenset().union(*(self.forms.get(w, frozenset({w.lower()})) for w in words))
             self._sets[words] = found
         return found
 
     def _hit(self, token: Token | None, words: frozenset[str]) -> bool:
+        """The token is a form of a condition word, or a compound that ends (Rassehunde) or
+        starts with one, the rest being a real word (Asylsuchende, not Asylant+rag)."""
         if token is None:
             return False
         wanted = self._words(words)
-        if token.lemma_ in wanted or token.norm_ in wanted:
-            return True
         norm = token.norm_
-        return any(len(w) >= MIN_AFFIX and (norm.startswith(w) or norm.endswith(w)) for w in wanted)
+        if norm in wanted or token.lemma_ in wanted:
+            return True
+        n = len(norm)
+        if any(norm[i:] in wanted for i in range(MIN_PREFIX, n - MIN_AFFIX + 1)):
+            return True
+        for i in range(MIN_AFFIX, n - MIN_PREFIX + 1):
+            if norm[:i] in wanted and self._rest_is_word(norm[i:]):
+                return True
+        return False
+
+    def _rest_is_word(self, rest: str) -> bool:
+        rest = rest.lstrip("-")
+        if rest in DERIVATIONS:
+            return True
+        return self.is_head(rest) or any(rest.startswith(link) and self.is_head(rest[len(link) :]) for link in LINKS)
 
     @staticmethod
     def _neighbour(doc: Doc, i: int, step: int) -> Token | None:

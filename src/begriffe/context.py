@@ -19,7 +19,10 @@ ARTICLES = frozenset(
     "der die das den dem des ein eine einen einem einer eines kein keine keinen keinem keiner "
     "diese dieser dieses diesen diesem jene jener unser unsere ihre ihr sein seine".split()
 )
-SKIPPABLE_BEFORE = frozenset({"wie", ":", ",", "–", "-", "etwa", "also"})
+SKIPPABLE_BEFORE = frozenset({"wie", ":", ",", "–", "-", "etwa", "also", "von", "vom"})
+COORDINATORS = frozenset({",", "und", "oder", "sowie", "bzw.", "/"})
+TERM_LIST_MIN = 3
+TERM_LIST_SHARE = 0.6
 QUOTE_PAIRS = {"„": "“”\"", "»": "«", "«": "»", "‚": "‘’'", "›": "‹", "“": "”", '"': '"', "'": "'", "‘": "’"}
 TIGHT_QUOTE_WORDS = 2
 
@@ -80,12 +83,18 @@ DECADE = re.compile(r"(?<![\w])(?:19)?([2-8]0)er(?:[\s-]*Jahre\w*)?|(?:zwanziger
 
 
 class DocContext:
-    """Per-document helpers: quote spans and cached sentence classifications."""
+    """Per-document helpers: quote spans and cached sentence classifications.
 
-    def __init__(self, doc: Doc, cues: CueSet) -> None:
+    ``matches`` are all glossary matches of the doc (recommended terms included); a sentence
+    that is mostly a list of glossary terms talks about the terms („Integration, Teilhabe,
+    Inklusion, Person mit Migrationshintergrund?“) and counts as a mention.
+    """
+
+    def __init__(self, doc: Doc, cues: CueSet, matches: list[Match] | None = None) -> None:
         self.doc = doc
         self.cues = cues
         self._sentence_flags: dict[int, frozenset[ContextKind]] = {}
+        self._term_lists = _term_list_sentences(doc, matches or [])
 
     @cached_property
     def quotes(self) -> list[Quote]:
@@ -98,7 +107,7 @@ class DocContext:
         kinds: set[ContextKind] = set()
         quote = self._enclosing_quote(match)
         tight = quote is not None and quote.words <= TIGHT_QUOTE_WORDS + (match.end - match.start - 1)
-        if self._is_mention(match, quote if tight else None):
+        if doc[match.start].sent.start in self._term_lists or self._is_mention(match, quote if tight else None):
             kinds.add(ContextKind.MENTION)
         elif quote is not None:
             kinds.add(ContextKind.SCARE_QUOTE if tight and quote.words < self.cues.min_quote_words else ContextKind.QUOTATION)
@@ -116,10 +125,10 @@ class DocContext:
     def _is_mention(self, match: Match, tight: Quote | None) -> bool:
         doc, cues = self.doc, self.cues
         first = match.start
-        before_char = tight.open_pos if tight else match.start_char
+        before_char = self._list_start(tight) if tight else match.start_char
         if cues.marker_before.search(doc.text[max(0, before_char - 40) : before_char + (1 if tight else 0)]):
             return True
-        i = self._token_before(tight.open_pos if tight else match.start_char)
+        i = self._token_before(before_char)
         if i is not None and doc[i].lower_ in SKIPPABLE_BEFORE:
             i -= 1
         if i is not None and i >= 0 and doc[i].lemma_ in cues.mention_nouns:
@@ -136,6 +145,20 @@ class DocContext:
         if tight and any(t.lemma_ in cues.speech_about for t in sentence):
             return True
         return False
+
+    def _list_start(self, quote: Quote) -> int:
+        """Opening mark of the first quote in a list („A“, „B“ oder „C“) that ends with ``quote``."""
+        doc = self.doc
+        start = quote.open_pos
+        by_close = {q.close_pos: q for q in self.quotes}
+        while True:
+            i = self._token_before(start)
+            if i is None or i < 1 or doc[i].lower_ not in COORDINATORS:
+                return start
+            previous = by_close.get(doc[i - 1].idx)
+            if previous is None:
+                return start
+            start = previous.open_pos
 
     def _starts_phrase(self, char: int, sentence: Span) -> bool:
         """No article directly before (a word is named, not a thing referred to)."""
@@ -187,6 +210,23 @@ class DocContext:
         if DECADE.search(text):
             return True
         return bool(self.cues.historical_words.search(text))
+
+
+def _term_list_sentences(doc: Doc, matches: list[Match]) -> frozenset[int]:
+    """Starts of sentences that mostly enumerate glossary terms."""
+    per_sentence: dict[int, list[Match]] = {}
+    for match in matches:
+        per_sentence.setdefault(doc[match.start].sent.start, []).append(match)
+    lists = set()
+    for start, found in per_sentence.items():
+        if len(found) < TERM_LIST_MIN:
+            continue
+        sentence = doc[start].sent
+        words = sum(1 for t in sentence if t.is_alpha)
+        covered = sum(1 for m in found for t in doc[m.start : m.end] if t.is_alpha or "-" in t.text)
+        if words and covered / words >= TERM_LIST_SHARE:
+            lists.add(start)
+    return frozenset(lists)
 
 
 def find_quotes(text: str, doc: Doc | None = None) -> list[Quote]:

@@ -120,15 +120,24 @@ def paradigm(noun: str) -> Paradigm | None:
 def feminine(noun: str) -> Paradigm | None:
     """The feminine person noun (Migrant → Migrantin) if the lexicon knows it or its head."""
     rows = _noun_rows()
-    if noun + "in" in rows:
-        return _best(rows[noun + "in"])
+    for candidate in _feminine_spellings(noun):
+        if candidate in rows:
+            return _best(rows[candidate])
     split = _split_known_head(noun)
     if split is None:
         return None
     prefix, head = split
-    if head + "in" not in rows:
-        return None
-    return Paradigm(noun + "in", "f", _prefixed(prefix, _best(rows[head + "in"])))
+    for candidate in _feminine_spellings(head):
+        if candidate in rows:
+            return Paradigm(prefix + candidate, "f", _prefixed(prefix, _best(rows[candidate])))
+    return None
+
+
+def _feminine_spellings(noun: str) -> tuple[str, ...]:
+    """Verweigerer → Verweigerin; Migrant → Migrantin."""
+    if noun.endswith("erer"):
+        return (noun[:-2] + "in", noun + "in")
+    return (noun + "in",)
 
 
 def _split_known_head(noun: str) -> tuple[str, str] | None:
@@ -162,30 +171,66 @@ def _prefixed(prefix: str, base: Paradigm) -> dict[tuple[str, str], tuple[str, .
 
 
 def _best(candidates: list[Paradigm]) -> Paradigm:
-    """The first full paradigm (Wiktionary lists the main meaning first)."""
+    """The first full paradigm (Wiktionary lists the main meaning first); a person noun with
+    adjectival declension (der/die Deutsche) wins, since the glossary is about people."""
+    for p in candidates:
+        if p.adjectival:
+            return p
     for p in candidates:
         if len(p.all_forms()) >= 2:
             return p
     return candidates[0]
 
 
+def noun_lemma(noun: str) -> str:
+    """Nominative singular of a noun given in any form (Migrantenorganisationen → …organisation)."""
+    if noun in _noun_rows():
+        return noun
+    known = _noun_lemmas()
+    if noun in known:
+        return known[noun]
+    for i in range(3, len(noun) - 3):
+        prefix, rest = noun[:i], noun[i:]
+        head = rest[:1].upper() + rest[1:]
+        if head in known and known[head] != head and _is_word_part(prefix.rstrip("-")):
+            lemma = known[head]
+            return prefix + (lemma if prefix.endswith("-") else lemma[:1].lower() + lemma[1:])
+    return noun
+
+
 def noun_forms(noun: str) -> set[str]:
     """Lowercase inflected forms of a noun, its feminine form included where it exists."""
     out = {noun.lower()}
+    noun = noun_lemma(noun)
     found = paradigm(noun)
-    if found is not None and not found.adjectival:
+    if found is not None and found.adjectival:
+        stem = _adjectival_stem(noun.lower())
+        out |= {f.lower() for f in found.all_forms()} | {stem + ending for ending in ADJECTIVE_ENDINGS}
+    elif found is not None:
         out |= {f.lower() for f in found.all_forms()}
         fem = feminine(noun) if found.gender in ("m", "") else None
         if fem is not None:
             out |= {f.lower() for f in fem.all_forms()}
-    elif noun.endswith("e") and (found is not None or _looks_adjectival(noun)):
-        out |= {noun.lower() + ending for ending in ("n", "r", "s", "m")}
+        elif found.gender == "m" and _looks_like_person(noun) and not noun.endswith("ling"):
+            base = _feminine_spellings(noun)[0].lower()
+            out |= {base, base + "nen"}
+    elif noun.endswith("e") and _looks_adjectival(noun):
+        stem = _adjectival_stem(noun.lower())
+        out |= {stem + ending for ending in ADJECTIVE_ENDINGS}
     else:
         out |= {noun.lower() + ending for ending in NOUN_FALLBACK_ENDINGS}
         if _looks_like_person(noun):
             out |= {noun.lower() + "in", noun.lower() + "innen"}
     out |= spacy_forms(noun)
     return out
+
+
+def _adjectival_stem(noun: str) -> str:
+    """Geflüchteter → geflüchtet, Einheimische → einheimisch."""
+    for ending in ("er", "e"):
+        if noun.endswith(ending):
+            return noun[: -len(ending)]
+    return noun
 
 
 def adjective_forms(adjective: str) -> set[str]:
@@ -209,12 +254,27 @@ def word_forms(word: str, *, verb: bool = False) -> set[str]:
 
 
 def base_form(word: str) -> str:
-    """Dictionary form of an inflected word (Migranten → Migrant, illegalen → illegal)."""
+    """Dictionary form of an inflected word (Migranten → Migrant, kriminellen → kriminell).
+
+    Capitalised words are looked up as nouns; anything else (and capitalised adjectives such as
+    the „Großer“ of „Großer Austausch“) goes through spaCy's table or loses its adjective ending.
+    """
     if word[:1].isupper():
         found = _noun_lemmas().get(word)
         if found:
             return found
-    return spacy_lemma(word) or word
+    lower = word.lower()
+    table = _lemma_table()
+    if lower in table and table[lower][:1].islower():
+        return table[lower]
+    for ending in ("em", "en", "er", "es", "e"):
+        stem = lower[: -len(ending)]
+        if lower.endswith(ending) and len(stem) >= 4 and (stem in _forms_by_lemma() or stem.endswith(ADJECTIVE_SUFFIXES)):
+            return stem
+    return word if word[:1].isupper() and lower not in table else lower
+
+
+ADJECTIVE_SUFFIXES = ("ig", "isch", "lich", "ell", "al", "iv", "bar", "los", "sam", "haft", "deutsch", "fremd")
 
 
 @cache

@@ -8,27 +8,17 @@ Asyl+antrag, not Asylant+rag). The longest matched form wins. Results are cached
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
 
+from begriffe.normalize import INVISIBLE, normalize
 from begriffe.patterns import PatternSet
 
-GENDER_MARK = re.compile(r"(?<=[a-zäöüß])(?:[:*_·/]-?|\(-?)(?=in)")
-GENDER_CLOSE = re.compile(r"(?<=in)\)|(?<=innen)\)")
-INVISIBLE = str.maketrans("", "", "\u00ad\u200b\u200c\u200d\u2060\ufeff")
+__all__ = ["INVISIBLE", "How", "ImageHit", "WordAnalyzer", "WordHit", "normalize"]
+
 LINKS = ("", "s", "es", "n", "en", "e", "er", "ns", "ens")
 MIN_PART = 3
-
-
-def normalize(word: str) -> str:
-    """Lowercase, gender forms joined (Migrant:innen → migrantinnen), invisible marks removed."""
-    w = word.translate(INVISIBLE).lower()
-    if "in" in w and any(c in w for c in ":*_·/("):
-        w = GENDER_MARK.sub("", w)
-        w = GENDER_CLOSE.sub("", w)
-    return w.replace("’", "'")
 
 
 class How(str, Enum):
@@ -64,7 +54,7 @@ class WordAnalyzer:
         self._lexicon: frozenset[str] | None = None
         self._words: dict[str, WordHit | None] = {}
         self._images: dict[str, ImageHit | None] = {}
-        self._valid: dict[str, bool] = {}
+        self._segments: dict[str, int | None] = {}
 
     @property
     def lexicon(self) -> frozenset[str]:
@@ -96,59 +86,82 @@ class WordAnalyzer:
         return best
 
     def _compound_hits(self, word: str):  # noqa: ANN202 - generator of WordHit
+        """Readings of ``word`` with a glossary form as first or last part.
+
+        A reading counts only if its parts are dictionary words and no segmentation of the whole
+        word needs fewer parts: Asylantrag is Asyl+antrag, not Asylant+rag (no such word), and
+        Asylantragsteller is Asyl+antragsteller, not Asylant+rags+teller (three parts).
+        """
         n = len(word)
         modifiers, heads = self.p.modifiers, self.p.heads
+        whole = self.segment(word, compound=True)
+        if whole is None:
+            return
         for end in range(n - MIN_PART, MIN_PART - 1, -1):
             rule = modifiers.get(word[:end])
-            if rule is not None and self.is_head(word[end:].lstrip("-")):
+            if rule is None:
+                continue
+            rest = self.segment(word[end:].lstrip("-"))
+            if rest is not None and rest + 1 <= whole:
                 yield WordHit(rule, How.MODIFIER, end)
                 break
         for start in range(MIN_PART, n - MIN_PART + 1):
             rule = heads.get(word[start:])
-            if rule is not None and self.is_modifier(word[:start].rstrip("-")):
+            if rule is None:
+                continue
+            first = self.segment(word[:start].rstrip("-"), last=False)
+            if first is not None and first + 1 <= whole:
                 yield WordHit(rule, How.HEAD, n - start)
                 break
 
     def is_head(self, rest: str) -> bool:
-        """Whether ``rest`` can close a compound: a known word, or known word + known word."""
-        if len(rest) < MIN_PART:
-            return False
-        return self._valid_word(rest, depth=2, strict_short=True)
+        """Whether ``rest`` can close a compound: one or more dictionary words."""
+        return len(rest) >= MIN_PART and self.segment(rest) is not None
 
     def is_modifier(self, first: str) -> bool:
         """Whether ``first`` can open a compound, allowing a linking element (Fugenelement)."""
-        if len(first) < MIN_PART:
-            return False
-        return self._valid_word(first, depth=2, strict_short=False)
+        return len(first) >= MIN_PART and self.segment(first, last=False) is not None
 
-    def _valid_word(self, s: str, *, depth: int, strict_short: bool) -> bool:
-        key = f"{depth}{int(strict_short)}{s}"
-        cached = self._valid.get(key)
-        if cached is not None:
-            return cached
-        result = self._check_word(s, depth=depth, strict_short=strict_short)
-        self._valid[key] = result
-        return result
+    def segment(self, s: str, *, last: bool = True, compound: bool = False) -> int | None:
+        """Fewest dictionary words covering ``s`` (None: impossible).
 
-    def _check_word(self, s: str, *, depth: int, strict_short: bool) -> bool:
-        lex = self.lexicon
-        if strict_short and len(s) <= MIN_PART:
-            return s in SHORT_HEADS
-        if s in lex or s in self.p.exact:
+        Parts may carry a linking element except the last part of a whole word (``last``);
+        ``compound`` asks for at least two parts (a dictionary may list the compound itself).
+        """
+        key = f"{int(last)}{int(compound)}{s}"
+        if key in self._segments:
+            return self._segments[key]
+        n = len(s)
+        best: list[int | None] = [None] * (n + 1)
+        best[0] = 0
+        for i in range(MIN_PART, n + 1):
+            closing = i == n and last
+            for j in range(0, i - MIN_PART + 1):
+                if compound and j == 0 and i == n:
+                    continue
+                before = best[j]
+                if before is None or not self._is_part(s[j:i], linked=not closing):
+                    continue
+                current = best[i]
+                if current is None or before + 1 < current:
+                    best[i] = before + 1
+        self._segments[key] = best[n]
+        return best[n]
+
+    def _is_part(self, part: str, *, linked: bool) -> bool:
+        if self._word(part):
             return True
-        for link in LINKS[1:]:
-            stem = s[: -len(link)]
-            if s.endswith(link) and len(stem) >= MIN_PART and stem in lex:
-                return True
-        if depth <= 0:
-            return False
-        for i in range(MIN_PART, len(s) - MIN_PART + 1):
-            first, rest = s[:i], s[i:]
-            if self._valid_word(first, depth=depth - 1, strict_short=False) and self._valid_word(
-                rest, depth=depth - 1, strict_short=strict_short
-            ):
-                return True
+        if linked:
+            for link in LINKS[1:]:
+                if part.endswith(link) and self._word(part[: -len(link)]):
+                    return True
         return False
+
+    def _word(self, part: str) -> bool:
+        if len(part) <= MIN_PART:
+            return part in SHORT_WORDS
+        p = self.p
+        return part in self.lexicon or part in p.exact or part in p.modifiers or part in p.heads
 
     def image(self, norm: str) -> ImageHit | None:
         """Metaphor compound (migration word + image word), e.g. Migrationswelle."""
@@ -180,10 +193,9 @@ class WordAnalyzer:
         return False
 
 
-# Three-letter nouns that really close compounds (Asylamt, Flüchtlingsrat); anything else of
-# that length after a glossary word is treated as a look-alike (Asylant+rag).
-SHORT_HEADS = frozenset(
-    "amt rat tag ort weg bau zug typ eid see hof arm bad ball bus dorf fall feld fest gut haus "
-    "heim hilfe jahr kind kurs land lohn nest paar pass rad raum recht ring ruf satz saal sinn "
-    "sohn teil tisch topf turm wahl welt wert wort zeit zahl".split()
+# Three-letter words that really are compound parts (Asylamt, Flüchtlingsrat, Ostflüchtling);
+# any other part that short is treated as a look-alike (Asylant+rag, Rasse+l).
+SHORT_WORDS = frozenset(
+    "amt rat tag ort weg bau zug typ eid see hof arm bad bus rad tat not akt ost alt neu bio öko "
+    "eis tor tal mal maß zoo gut tee ruf rom".split()
 )

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from begriffe import lexicon
 from begriffe.entries import Entry, Glossary, Status, WordClass
+from begriffe.normalize import normalize
 from begriffe.rules import Rules
 
 EXCEPTION = ""
@@ -43,6 +44,7 @@ class PatternSet:
     lemmas: dict[str, str] = field(default_factory=dict)
     image_heads: dict[str, str] = field(default_factory=dict)
     image_verbs: dict[str, str] = field(default_factory=dict)
+    condition_forms: dict[str, frozenset[str]] = field(default_factory=dict)
     subject_forms: frozenset[str] = frozenset()
     subject_modifiers: frozenset[str] = frozenset()
     linkers: frozenset[str] = frozenset()
@@ -63,7 +65,7 @@ def compile_patterns(glossary: Glossary, rules: Rules) -> PatternSet:
     builder.add_subjects(rules.subjects, rules.linkers)
     for entry in glossary.entries:
         for condition in (*entry.when, *entry.unless):
-            builder.add_lemmas(condition.prev | condition.next | condition.near | condition.sentence)
+            builder.add_condition_words(condition.prev | condition.next | condition.near | condition.sentence)
     cues = rules.cues
     builder.add_lemmas(
         (*cues.mention_nouns, *cues.speech_about_words, *cues.speech_verbs, *cues.verbs_after, *cues.copulas_after)
@@ -86,29 +88,29 @@ class _Builder:
             if " " in form:
                 self._add_phrase(entry.id, form)
                 continue
-            self.explicit.add(form.lower())
+            self.explicit.add(normalize(form))
             self._add_word(entry, form)
 
     def _add_word(self, entry: Entry, form: str) -> None:
         if entry.pos is WordClass.NOUN and form[:1].isupper():
-            forms = lexicon.noun_forms(form)
+            forms = _normalized(lexicon.noun_forms(form))
             spec = entry.compound
             if spec.modifier:
                 modifier_forms: set[str] = set()
                 for m in spec.modifier_forms or ():
-                    modifier_forms.add(m.lower())
+                    modifier_forms.add(normalize(m))
                 if not spec.modifier_forms:
-                    modifier_forms = forms | {form.lower() + "s"}
+                    modifier_forms = forms | {normalize(form) + "s"}
                 for m in modifier_forms:
                     self._claim(self.p.modifiers, m, entry.id)
             if spec.head:
                 for h in forms:
                     self._claim(self.p.heads, h, entry.id)
         else:
-            forms = lexicon.word_forms(form, verb=entry.pos is WordClass.VERB)
+            forms = _normalized(lexicon.word_forms(form, verb=entry.pos is WordClass.VERB))
         for f in forms:
-            self._claim(self.p.exact, f, entry.id, explicit=f == form.lower())
-            self.p.lemmas.setdefault(f, form.lower())
+            self._claim(self.p.exact, f, entry.id, explicit=f == normalize(form))
+            self.p.lemmas.setdefault(f, normalize(form))
         self.scan |= forms
 
     def _claim(self, table: dict[str, str], form: str, rule: str, *, explicit: bool = False) -> None:
@@ -129,11 +131,12 @@ class _Builder:
     def _add_phrase(self, rule: str, phrase: str) -> None:
         words = phrase_words(phrase)
         sequence = []
-        for word in words:
-            base = lexicon.base_form(word)
-            for f in lexicon.word_forms(base) | {word.lower()}:
-                self.p.lemmas.setdefault(f, base.lower())
-            sequence.append(self.p.lemmas[word.lower()])
+        for i, word in enumerate(words):
+            attributive = i + 1 < len(words) and word[:1].isupper() and words[i + 1][:1].isupper()
+            base = lexicon.base_form(word.lower() if attributive else word)
+            for f in _normalized(lexicon.word_forms(base)) | {normalize(word)}:
+                self.p.lemmas.setdefault(f, normalize(base))
+            sequence.append(self.p.lemmas[normalize(word)])
         self.p.phrases.setdefault(rule, []).append(tuple(sequence))
         anchor = max((w for w in words if w.lower() not in FUNCTION_WORDS), key=len, default=words[0])
         self.scan |= lexicon.word_forms(anchor)
@@ -171,6 +174,18 @@ class _Builder:
         self.p.subject_modifiers = frozenset(modifiers)
         self.p.linkers = frozenset(w.lower() for w in linkers)
 
+    def add_condition_words(self, words: Iterable[str]) -> None:
+        """Every inflected form a condition word stands for (Geflüchtet → Geflüchtete, …)."""
+        for word in words:
+            if word in self.p.condition_forms:
+                continue
+            forms = {word.lower()}
+            for part in (word, lexicon.base_form(word)):
+                forms |= lexicon.word_forms(part)
+                if part[:1].isupper():
+                    forms |= {part.lower() + ending for ending in lexicon.NOUN_FALLBACK_ENDINGS}
+            self.p.condition_forms[word] = frozenset(forms)
+
     def add_lemmas(self, words: Iterable[str]) -> None:
         for word in words:
             for part in word.split():
@@ -181,6 +196,10 @@ class _Builder:
     def result(self) -> PatternSet:
         self.p.scan_terms = frozenset(s for s in self.scan if len(s) >= 3)
         return self.p
+
+
+def _normalized(forms: set[str]) -> set[str]:
+    return {normalize(f) for f in forms}
 
 
 def phrase_words(phrase: str) -> list[str]:
