@@ -186,3 +186,21 @@ def test_real_subprocess_on_the_example_draft():
     assert completed.returncode == 1
     assert "Traceback" not in completed.stderr
     assert "[asylant]" in completed.stdout
+
+
+def test_annotate_writes_a_commented_copy_and_never_overwrites(tmp_path):
+    import docx
+
+    source = tmp_path / "Entwurf.docx"
+    document = docx.Document()
+    document.add_paragraph("Die Asylanten werden in der Turnhalle untergebracht.")
+    document.save(source)
+    before = source.read_bytes()
+    result = run("check", "--annotate", str(source))
+    assert result.exit_code == 1
+    copy = tmp_path / "Entwurf.begriffe.docx"
+    assert [c.author for c in docx.Document(copy).comments] == ["begriffe"]
+    assert source.read_bytes() == before
+    again = run("check", "--annotate", str(source))
+    assert "--force" in again.output
+    assert run("check", "--annotate", "--force", str(source)).exit_code == 1

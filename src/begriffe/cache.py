@@ -9,10 +9,11 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
-import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TypeVar
+
+from begriffe.atomic import write_atomic
 
 T = TypeVar("T")
 FORMAT = 3
@@ -65,15 +66,7 @@ def cached(kind: str, key: str, build: Callable[[], T]) -> T:
 def store(path: Path, value: object) -> None:
     """Pickle ``value`` to ``path`` atomically; silently give up if that is impossible."""
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=path.name, suffix=".tmp", dir=path.parent)
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        write_atomic(path, lambda handle: pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL))
     except OSError:
         return
 

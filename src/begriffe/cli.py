@@ -97,59 +97,144 @@ def main() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path), metavar="[PFAD]...")
-@click.option("--format", "output_format", type=Choice(FORMATS), default=lambda: os.environ.get("BEGRIFFE_FORMAT", "text"),
-              help="Ausgabeformat (Standard: text, oder BEGRIFFE_FORMAT).")
-@click.option("--fail-level", type=Choice(SEVERITIES), default="warning",
+@click.option("--format", "output_format", type=Choice(FORMATS), default=None,
+              help="Ausgabeformat (Standard: text; auch BEGRIFFE_FORMAT).")
+@click.option("--fail-level", type=Choice(SEVERITIES), default=None,
               help="Ab diesem Schweregrad endet das Programm mit Exit-Code 1 (Standard: warning).")
-@click.option("--profile", default="kommunal", metavar="NAME", help="Profil: kommunal (Standard), streng oder presse.")
-@click.option("--select", default="", metavar="LISTE", help="Nur diese Regeln oder Themenfelder prüfen (durch Kommas getrennt).")
-@click.option("--ignore", default="", metavar="LISTE", help="Diese Regeln oder Themenfelder nicht prüfen (durch Kommas getrennt).")
+@click.option("--profile", default=None, metavar="NAME", help="Profil: kommunal (Standard), streng oder presse.")
+@click.option("--select", default=None, metavar="LISTE", help="Nur diese Regeln oder Themenfelder prüfen (durch Kommas getrennt).")
+@click.option("--ignore", default=None, metavar="LISTE", help="Diese Regeln oder Themenfelder nicht prüfen (durch Kommas getrennt).")
+@click.option("--exclude", default=None, metavar="LISTE", help="Diese Dateimuster beim Durchsuchen von Verzeichnissen auslassen.")
+@click.option("--config", "config_file", type=click.Path(path_type=Path, dir_okay=False), default=None, metavar="DATEI",
+              help="Diese Konfigurationsdatei verwenden (.begriffe.toml oder pyproject.toml).")
+@click.option("--isolated", is_flag=True, help="Keine Konfigurationsdatei lesen.")
+@click.option("--show-settings", is_flag=True, help="Die wirksamen Einstellungen zeigen und beenden.")
+@click.option("--baseline", type=click.Path(path_type=Path, dir_okay=False), default=None, metavar="DATEI",
+              help="Funde aus dieser Baseline-Datei nicht melden (nur neue Funde).")
+@click.option("--update-baseline", is_flag=True, help="Alle heutigen Funde in die --baseline-Datei schreiben.")
 @click.option("--statistics", is_flag=True, help="Anzahl der Funde je Regel zeigen.")
 @click.option("--exit-zero", is_flag=True, help="Immer mit Exit-Code 0 enden (nur berichten).")
+@click.option("--annotate", is_flag=True, help="Word/ODT: eine Kopie mit einem Kommentar je Fund schreiben (Entwurf.begriffe.docx).")
+@click.option("--force", is_flag=True, help="Unbekannte Dateitypen als Text lesen; vorhandene kommentierte Kopien überschreiben.")
 @click.option("--stdin-filename", default=None, metavar="NAME", help="Dateiname für Text von der Standardeingabe (bestimmt das Format).")
 @click.option("--color", type=Choice(["auto", "always", "never"]), default="auto", help="Farbige Ausgabe (Standard: auto, nur im Terminal).")
 @click.option("-v", "--verbose", is_flag=True, help="Bei internen Fehlern den Python-Traceback zeigen.")
-def check(
+def check(  # noqa: PLR0913 - one parameter per documented option
     paths: tuple[Path, ...],
-    output_format: str,
-    fail_level: str,
-    profile: str,
-    select: str,
-    ignore: str,
+    output_format: str | None,
+    fail_level: str | None,
+    profile: str | None,
+    select: str | None,
+    ignore: str | None,
+    exclude: str | None,
+    config_file: Path | None,
+    isolated: bool,
+    show_settings: bool,
+    baseline: Path | None,
+    update_baseline: bool,
     statistics: bool,
     exit_zero: bool,
+    annotate: bool,
+    force: bool,
     stdin_filename: str | None,
     color: str,
     verbose: bool,  # noqa: ARG001 - read in Cli.main before parsing
 ) -> int:
     """Texte prüfen (Dateien, Verzeichnisse oder - für die Standardeingabe)."""
-    from begriffe.run import CheckRequest, run_check
+    from begriffe.config import describe_settings, load_settings
     from begriffe.reporters import get_reporter
+    from begriffe.run import CheckRequest, run_check
 
-    if not paths:
-        raise click.UsageError("Bitte mindestens eine Datei, ein Verzeichnis oder - angeben.")
-    request = CheckRequest(
-        paths=paths,
+    settings = load_settings(config_file, isolated=isolated).with_overrides(
+        format=output_format or os.environ.get("BEGRIFFE_FORMAT") or None,
+        fail_level=fail_level,
         profile=profile,
         select=_split(select),
         ignore=_split(ignore),
+        exclude=_split(exclude),
+    )
+    if settings.format not in FORMATS:
+        raise InputError("B101", f"Unbekanntes Ausgabeformat „{settings.format}“ (möglich: {', '.join(FORMATS)}).")
+    if show_settings:
+        for line in describe_settings(settings):
+            click.echo(line)
+        return ExitCode.OK
+    if not paths:
+        raise click.UsageError("Bitte mindestens eine Datei, ein Verzeichnis oder - angeben.")
+    if update_baseline and baseline is None:
+        raise click.UsageError("--update-baseline braucht --baseline DATEI.")
+    request = CheckRequest(
+        paths=paths,
+        settings=settings,
         stdin_name=stdin_filename,
-        progress=sys.stderr.isatty() and output_format == "text",
+        force=force,
+        progress=sys.stderr.isatty() and settings.format == "text",
         on_build=announce_build,
     )
-    result = run_check(request)
+    checked = run_check(request, baseline=_baseline_filter(baseline) if baseline and not update_baseline else None)
+    result = checked.result
     if result.files == 0 and not result.errors:
         raise InputError("B307", "Keine prüfbaren Dateien gefunden (unterstützt: " + ", ".join(request.suffixes) + ").")
     for skipped in result.skipped:
         click.echo(f"begriffe: {skipped}", err=True)
-    get_reporter(output_format).render(result, sys.stdout, color=_use_color(color, sys.stdout), statistics=statistics)
+    if update_baseline and baseline is not None:
+        from begriffe.baseline import write_baseline
+
+        count = write_baseline(baseline, checked.all_findings)
+        click.echo(f"begriffe: {count} Funde in die Baseline {baseline} geschrieben.", err=True)
+        return ExitCode.OK
+    get_reporter(settings.format).render(result, sys.stdout, color=_use_color(color, sys.stdout), statistics=statistics)
+    if annotate:
+        _write_annotated(paths, result.findings, force=force)
     if result.files == 0:
         return ExitCode.ERROR
     if exit_zero:
         return ExitCode.OK
-    threshold = Severity(fail_level).rank
+    threshold = Severity(settings.fail_level).rank
     failing = any(f.severity.rank >= threshold for f in result.findings) or bool(result.errors)
     return ExitCode.FINDINGS if failing else ExitCode.OK
+
+
+def _write_annotated(paths: tuple[Path, ...], findings: tuple, *, force: bool) -> None:  # noqa: ANN001
+    """Write a commented copy of every Word/ODT file that was named or found."""
+    from begriffe.annotate import SUFFIXES, annotate
+    from begriffe.files import Found, discover
+
+    targets = [i.path for i in discover([p for p in paths if str(p) != "-"], suffixes=SUFFIXES) if isinstance(i, Found)]
+    if not targets:
+        click.echo("begriffe: --annotate: keine .docx- oder .odt-Datei unter den geprüften Dateien.", err=True)
+        return
+    for path in targets:
+        own = [f for f in findings if f.path == str(path)]
+        try:
+            written = annotate(path, own, force=force)
+        except BegriffeError as exc:
+            hint = " Mit --force überschreiben." if exc.code == "B314" else ""
+            click.echo(f"begriffe: {path}: {exc.message}{hint}", err=True)
+            continue
+        click.echo(f"begriffe: {written} geschrieben ({len(own)} Kommentare).", err=True)
+
+
+def _baseline_filter(path: Path):  # noqa: ANN202 - returns a findings filter
+    from begriffe.baseline import filter_new, load_baseline
+
+    recorded = load_baseline(path)
+    return lambda findings: filter_new(findings, recorded)
+
+
+@main.command()
+@click.option("--force", is_flag=True, help="Eine vorhandene .begriffe.toml überschreiben.")
+def init(force: bool) -> int:
+    """Eine kommentierte Startkonfiguration .begriffe.toml anlegen."""
+    from begriffe.atomic import write_text_atomic
+    from begriffe.config import CONFIG_NAME, STARTER
+
+    path = Path(CONFIG_NAME)
+    if path.exists() and not force:
+        raise InputError("B102", f"{CONFIG_NAME} gibt es schon (mit --force überschreiben).")
+    write_text_atomic(path, STARTER)
+    click.echo(f"{CONFIG_NAME} angelegt.")
+    return ExitCode.OK
 
 
 @main.command()
@@ -230,7 +315,7 @@ def list_entries(cluster: str | None, status: str | None, color: str) -> int:
 
 @main.group(cls=GermanGroup)
 def glossary() -> None:
-    """Das Glossar prüfen."""
+    """Das Glossar prüfen und exportieren."""
 
 
 @glossary.command()
@@ -265,5 +350,43 @@ def validate(glossary_dir: Path | None, rules_dir: Path | None, show_notes: bool
     return ExitCode.OK
 
 
-def _split(value: str) -> tuple[str, ...]:
+@glossary.command()
+@click.option("--format", "export_format", type=Choice(["md", "html", "csv", "tbx"]), default="md",
+              help="md (Markdown), html (druckbar), csv (Tabellen) oder tbx (TBX-Basic für Terminologiesysteme); Standard: md.")
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), default=None, metavar="DATEI",
+              help="In diese Datei schreiben statt auf die Standardausgabe.")
+@click.option("--force", is_flag=True, help="Eine vorhandene Ausgabedatei überschreiben.")
+def export(export_format: str, output: Path | None, force: bool) -> int:
+    """Das Glossar exportieren: zum Ausdrucken, für Tabellen oder Terminologiesysteme."""
+    from begriffe.atomic import write_text_atomic
+    from begriffe.compiled import load_compiled
+    from begriffe.export import EXPORTERS
+
+    text = EXPORTERS[export_format](load_compiled(on_build=announce_build).glossary)
+    if output is None:
+        click.echo(text, nl=False)
+        return ExitCode.OK
+    if output.exists() and not force:
+        raise InputError("B103", f"{output} gibt es schon (mit --force überschreiben).")
+    write_text_atomic(output, text)
+    click.echo(f"{output} geschrieben.", err=True)
+    return ExitCode.OK
+
+
+def _split(value: str | None) -> tuple[str, ...] | None:
+    if value is None:
+        return None
     return tuple(v.strip() for v in value.split(",") if v.strip())
+
+
+@main.command()
+@click.option("--port", default=8765, type=click.IntRange(1, 65535), metavar="PORT", help="Port der Seite (Standard: 8765).")
+@click.option("--host", default="127.0.0.1", metavar="ADRESSE",
+              help="Adresse, an die die Seite gebunden wird (Standard: 127.0.0.1, nur dieser Rechner).")
+@click.option("--open", "open_browser", is_flag=True, help="Die Seite gleich im Browser öffnen.")
+def serve(port: int, host: str, open_browser: bool) -> int:
+    """Die Prüfseite und das Glossar als lokale Webseite zeigen."""
+    from begriffe.web.server import serve as run_server
+
+    run_server(host, port, open_browser=open_browser, on_build=announce_build)
+    return ExitCode.OK

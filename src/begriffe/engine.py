@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import TYPE_CHECKING
 
@@ -16,6 +17,7 @@ from begriffe.morphology import INVISIBLE, WordAnalyzer
 from begriffe.positions import LineIndex
 from begriffe.readers import Document, Segment, SegmentKind, read_text
 from begriffe.rules import DEFAULT_PROFILE
+from begriffe.suppressions import META_RULES, Known, apply_suppressions
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -23,6 +25,7 @@ if TYPE_CHECKING:
     from begriffe.matching import TermMatcher
 
 BATCH_SIZE = 64
+SUPPRESSION_MARK = "begriffe-"
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,16 +52,24 @@ class Engine:
         patterns = self.compiled.patterns
         self.analyzer = WordAnalyzer(patterns, load_lexicon)
         self.cues = CueSet(self.compiled.rules.cues, patterns.lemmas)
-        self.conditions = ConditionChecker(patterns.lemmas)
+        self.conditions = ConditionChecker(patterns.condition_forms, self.analyzer.is_head)
         self.accept = frozenset(word.casefold() for word in self.options.accept)
         self.enabled = self._enabled_rules()
+        glossary = self.compiled.glossary
+        self.known = Known(
+            rules=frozenset(self.entries) | frozenset(META_RULES),
+            clusters={rule: entry.cluster for rule, entry in self.entries.items()},
+            redirects=dict(glossary.redirects),
+        )
 
     def _enabled_rules(self) -> frozenset[str]:
         select, ignore = set(self.options.select), set(self.options.ignore)
         enabled = set()
-        for rule, entry in self.entries.items():
-            keys = {rule, entry.cluster}
-            if select and not keys & select:
+        rules = [(rule, entry.cluster) for rule, entry in self.entries.items()]
+        rules += [(rule, "") for rule in META_RULES]
+        for rule, cluster in rules:
+            keys = {rule, cluster} - {""}
+            if select and not keys & select and cluster:
                 continue
             if keys & ignore:
                 continue
@@ -127,11 +138,17 @@ class Engine:
                     for item in self._judge(doc, quoted=quoted):
                         entry_id = item.entry.id if item.entry.kind is RuleKind.ENTRY else ""
                         findings.append(build_finding(document.path, document.source, index, segment.offsets, item, entry_id=entry_id))
+            if SUPPRESSION_MARK in document.source:
+                findings = apply_suppressions(findings, document.source, self.known, document.path)
+                findings = [f for f in findings if f.rule in self.enabled]
+            if document.pages:
+                findings = [replace(f, page=bisect_right(document.pages, f.offset)) for f in findings]
             yield document, sorted(findings, key=lambda f: f.sort_key)
 
     def _judge(self, doc, *, quoted: bool) -> Iterable[Located]:  # noqa: ANN001 - spaCy Doc
-        context = DocContext(doc, self.cues)
-        for match in self.matcher.find_matches(doc):
+        matches = self.matcher.find_matches(doc)
+        context = DocContext(doc, self.cues, matches)
+        for match in matches:
             if match.is_exception or match.rule not in self.enabled:
                 continue
             entry = self.entries[match.rule]

@@ -38,12 +38,16 @@ class Finding:
     message: str
     suggestions: tuple[str, ...] = ()
     context: str | None = None
+    fingerprint: str = ""
+    page: int | None = None
 
     def to_json(self) -> dict[str, object]:
-        """The finding as a JSON-ready mapping."""
+        """The finding as a JSON-ready mapping (``page`` only where the format has pages)."""
         data = asdict(self)
         data["severity"] = self.severity.value
         data["suggestions"] = list(self.suggestions)
+        if self.page is None:
+            del data["page"]
         return data
 
     @property
@@ -66,6 +70,18 @@ class FileError:
 
 
 @dataclass(frozen=True, slots=True)
+class RuleInfo:
+    """What reporters may say about a rule that fired (SARIF rules, help texts)."""
+
+    id: str
+    term: str
+    note: str
+    status: str
+    help: str = ""
+    url: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class RunResult:
     """Everything one run produced; reporters render it, the CLI decides the exit code."""
 
@@ -73,6 +89,7 @@ class RunResult:
     errors: tuple[FileError, ...] = ()
     files: int = 0
     skipped: tuple[str, ...] = field(default_factory=tuple)
+    rules: tuple[RuleInfo, ...] = ()
 
     def count(self, severity: Severity) -> int:
         """Number of findings of ``severity``."""
@@ -158,4 +175,22 @@ def build_finding(
         message=message,
         suggestions=entry.preferred,
         context=context,
+        fingerprint=fingerprint(entry.id, source, start, end),
     )
+
+
+def fingerprint(rule: str, source: str, start: int, end: int) -> str:
+    """Identity of a finding that survives moved lines: rule, words and up to three neighbours
+    on each side within the same line."""
+    import hashlib
+
+    line_start = max(source.rfind("\n", 0, start), source.rfind("\r", 0, start)) + 1
+    line_ends = [i for i in (source.find("\n", end), source.find("\r", end)) if i >= 0]
+    line_end = min(line_ends) if line_ends else len(source)
+    before = " ".join(source[max(line_start, start - FINGERPRINT_WINDOW) : start].split()[-3:])
+    after = " ".join(source[end : min(line_end, end + FINGERPRINT_WINDOW)].split()[:3])
+    text = " ".join(source[start:end].split()).casefold()
+    return hashlib.sha1(f"{rule}\0{before}\0{text}\0{after}".encode()).hexdigest()[:16]  # noqa: S324 - not security
+
+
+FINGERPRINT_WINDOW = 60

@@ -35,12 +35,16 @@ class Segment:
 
 @dataclass(frozen=True, slots=True)
 class Document:
-    """A read file: ``source`` is what offsets refer to; ``segments`` is what gets analysed."""
+    """A read file: ``source`` is what offsets refer to; ``segments`` is what gets analysed.
+
+    ``pages`` (PDF only) holds the source offset at which each page starts.
+    """
 
     path: str
     source: str
     segments: tuple[Segment, ...]
     markup: str = "text"
+    pages: tuple[int, ...] | None = None
 
 
 Reader = Callable[[str, bytes], Document]
@@ -58,11 +62,40 @@ def _markdown(path: str, raw: bytes) -> Document:
     return read_markdown(path, raw)
 
 
+def _html(path: str, raw: bytes) -> Document:
+    from begriffe.readers.html import read_html
+
+    return read_html(path, raw)
+
+
+def _docx(path: str, raw: bytes) -> Document:
+    from begriffe.readers.docx import read_docx
+
+    return read_docx(path, raw)
+
+
+def _odt(path: str, raw: bytes) -> Document:
+    from begriffe.readers.odt import read_odt
+
+    return read_odt(path, raw)
+
+
+def _pdf(path: str, raw: bytes) -> Document:
+    from begriffe.readers.pdf import read_pdf
+
+    return read_pdf(path, raw)
+
+
 READERS: dict[str, Reader] = {
     ".txt": _plain,
     ".text": _plain,
     ".md": _markdown,
     ".markdown": _markdown,
+    ".html": _html,
+    ".htm": _html,
+    ".docx": _docx,
+    ".odt": _odt,
+    ".pdf": _pdf,
 }
 
 MAX_BYTES = 200 * 1024 * 1024

@@ -17,13 +17,15 @@ class Reporter(Protocol):
 
 
 def _registry() -> dict[str, type]:
+    from begriffe.reporters.github import GithubReporter
     from begriffe.reporters.json import JsonReporter
+    from begriffe.reporters.sarif import SarifReporter
     from begriffe.reporters.text import TextReporter
 
-    return {"text": TextReporter, "json": JsonReporter}
+    return {"text": TextReporter, "json": JsonReporter, "sarif": SarifReporter, "github": GithubReporter}
 
 
-FORMATS = ("text", "json")
+FORMATS = ("text", "json", "sarif", "github")
 
 
 def get_reporter(name: str) -> Reporter:
