@@ -1,0 +1,1 @@
+"""``begriffe serve``: a local web page to check drafts and browse the glossary."""
