@@ -53,6 +53,8 @@ class ConditionChecker:
                 return False
         if condition.sentence and not any(self._hit(t, condition.sentence) for t in doc[match.start].sent):
             return False
+        if condition.paragraph and not any(self._hit(t, condition.paragraph) for t in doc):
+            return False
         return True
 
     def _words(self, words: frozenset[str]) -> frozenset[str]:

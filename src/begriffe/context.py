@@ -1,4 +1,9 @@
-"""Classify the situation of a match: mention, quotation, scare quote, legal or historical text."""
+"""Classify the situation of a match: mention, quotation, scare quote, legal or historical text.
+
+All cue words live in rules/context.yaml; this module only knows the shapes of the cues:
+a marker or naming noun right before the term, a verb right after it, a quoted list, a
+definition sentence, a renaming, a term discussed earlier in the same paragraph.
+"""
 
 from __future__ import annotations
 
@@ -19,12 +24,18 @@ ARTICLES = frozenset(
     "der die das den dem des ein eine einen einem einer eines kein keine keinen keinem keiner "
     "diese dieser dieses diesen diesem jene jener unser unsere ihre ihr sein seine".split()
 )
-SKIPPABLE_BEFORE = frozenset({"wie", ":", ",", "–", "-", "etwa", "also", "von", "vom"})
+SKIPPABLE_BEFORE = frozenset({"wie", ":", ",", "–", "-", "etwa", "also", "von", "vom", "zum", "zur"})
 COORDINATORS = frozenset({",", "und", "oder", "sowie", "bzw.", "/"})
+QUOTE_MARKS = frozenset("„“”\"»«‚‘’'›‹")
 TERM_LIST_MIN = 3
 TERM_LIST_SHARE = 0.6
+SPEECH_WINDOW_BEFORE = 8
+SPEECH_WINDOW_AFTER = 4
 QUOTE_PAIRS = {"„": "“”\"", "»": "«", "«": "»", "‚": "‘’'", "›": "‹", "“": "”", '"': '"', "'": "'", "‘": "’"}
 TIGHT_QUOTE_WORDS = 2
+COMPOUND_NAMING_HEADS = ("begriff", "begriffs", "begriffe", "bezeichnung", "bezeichnungen", "wörter", "ausdruck", "ausdrucks", "vokabel")
+CONCEPT_HEADS = ("begriff", "begriffs", "begriffe", "bezeichnung", "bezeichnungen")
+DEFINITE = ("der", "die", "das", "den", "dem", "des", "dies", "jen", "solch")
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +64,8 @@ class CueSet:
         self.verbs_after = frozenset(w.lower() for w in cues.verbs_after)
         self.copulas_after = frozenset(w.lower() for w in cues.copulas_after)
         self.speech_about = lemma_set(cues.speech_about_words)
+        self.naming_verbs = lemma_set(cues.naming_verbs)
+        self.renaming = lemma_set(cues.renaming)
         markers = sorted({m.lower() for m in cues.mention_markers}, key=len, reverse=True)
         self.marker_before = re.compile(
             r"(?:^|[\s(„\"»«‚'“])(?:" + "|".join(_marker_regex(m) for m in markers) + r")\s*[„\"»«‚'“‘]?\s*$",
@@ -60,10 +73,16 @@ class CueSet:
         )
         self.legal = re.compile(_legal_regex(cues))
         self.historical_words = re.compile(
-            r"\b(?:" + "|".join(re.escape(w) for w in sorted(cues.historical_cues, key=len, reverse=True)) + r")\b"
+            r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in sorted(cues.historical_cues, key=len, reverse=True)) + r")(?:e|n|en|s|es)?(?![\w])"
         )
         self.before_year = cues.historical_before_year
         self.min_quote_words = cues.quotation_min_words
+
+    def is_mention_noun(self, lemma: str) -> bool:
+        """A naming noun, also at the end of a compound (NS-Begriff, Schimpfwörter)."""
+        if lemma in self.mention_nouns:
+            return True
+        return lemma.endswith(COMPOUND_NAMING_HEADS)
 
 
 def _marker_regex(marker: str) -> str:
@@ -79,15 +98,17 @@ def _legal_regex(cues: ContextCues) -> str:
 
 
 YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d)(?!\d)")
-DECADE = re.compile(r"(?<![\w])(?:19)?([2-8]0)er(?:[\s-]*Jahre\w*)?|(?:zwanziger|dreißiger|vierziger|fünfziger|sechziger|siebziger|achtziger)\s+Jahre", re.IGNORECASE)
+DECADE = re.compile(
+    r"(?<![\w])(?:19)?([2-8]0)er(?:[\s-]*Jahre\w*)?|(?:zwanziger|dreißiger|vierziger|fünfziger|sechziger|siebziger|achtziger)\s+Jahre",
+    re.IGNORECASE,
+)
 
 
 class DocContext:
-    """Per-document helpers: quote spans and cached sentence classifications.
+    """Context of the matches in one paragraph (a spaCy Doc), classified in text order.
 
-    ``matches`` are all glossary matches of the doc (recommended terms included); a sentence
-    that is mostly a list of glossary terms talks about the terms („Integration, Teilhabe,
-    Inklusion, Person mit Migrationshintergrund?“) and counts as a mention.
+    ``matches`` are all glossary matches of the doc (recommended terms included): a sentence
+    that mostly enumerates glossary terms talks about them.
     """
 
     def __init__(self, doc: Doc, cues: CueSet, matches: list[Match] | None = None) -> None:
@@ -95,23 +116,26 @@ class DocContext:
         self.cues = cues
         self._sentence_flags: dict[int, frozenset[ContextKind]] = {}
         self._term_lists = _term_list_sentences(doc, matches or [])
+        self._definition_sentences: set[int] = set()
+        self._legal_paragraph = bool(cues.legal.search(doc.text))
 
     @cached_property
     def quotes(self) -> list[Quote]:
-        """Balanced quotations in the text, innermost last."""
-        return find_quotes(self.doc.text, self.doc)
+        """Quotations in the text; an unclosed one runs to the end of the paragraph."""
+        return find_quotes(self.doc.text)
 
     def classify(self, match: Match) -> frozenset[ContextKind]:
-        """The contexts that apply to ``match``."""
+        """The contexts that apply to ``match`` (call in text order)."""
         doc = self.doc
         kinds: set[ContextKind] = set()
+        sentence = doc[match.start].sent
         quote = self._enclosing_quote(match)
         tight = quote is not None and quote.words <= TIGHT_QUOTE_WORDS + (match.end - match.start - 1)
-        if doc[match.start].sent.start in self._term_lists or self._is_mention(match, quote if tight else None):
+        if self._is_mention(match, quote if tight else None, sentence):
             kinds.add(ContextKind.MENTION)
         elif quote is not None:
             kinds.add(ContextKind.SCARE_QUOTE if tight and quote.words < self.cues.min_quote_words else ContextKind.QUOTATION)
-        kinds |= self._sentence_kinds(doc[match.start].sent)
+        kinds |= self._sentence_kinds(sentence)
         return frozenset(kinds)
 
     def _enclosing_quote(self, match: Match) -> Quote | None:
@@ -122,43 +146,111 @@ class DocContext:
                     best = quote
         return best
 
-    def _is_mention(self, match: Match, tight: Quote | None) -> bool:
+    def _is_mention(self, match: Match, tight: Quote | None, sentence: Span) -> bool:
         doc, cues = self.doc, self.cues
-        first = match.start
-        before_char = self._list_start(tight) if tight else match.start_char
-        if cues.marker_before.search(doc.text[max(0, before_char - 40) : before_char + (1 if tight else 0)]):
+        if sentence.start in self._term_lists or sentence.start in self._definition_sentences:
             return True
-        i = self._token_before(before_char)
-        if i is not None and doc[i].lower_ in SKIPPABLE_BEFORE:
-            i -= 1
-        if i is not None and i >= 0 and doc[i].lemma_ in cues.mention_nouns:
+        if self._denied(match, sentence) or self._names_a_concept(match):
             return True
-        sentence = doc[first].sent
-        after = self._token_after(tight.close_pos + 1 if tight else match.end_char)
-        at_start = self._starts_phrase(tight.open_pos if tight else match.start_char, sentence)
-        if after is not None and at_start:
+        start_char = self._list_start(tight.open_pos) if tight else self._list_start(match.start_char, quoted=False)
+        if cues.marker_before.search(doc.text[max(0, start_char - 40) : start_char + (1 if tight else 0)]):
+            return True
+        before = self._word_before(start_char)
+        if before is not None and cues.is_mention_noun(doc[before].lemma_):
+            return True
+        if self._named_by_verb(start_char, match, sentence):
+            return True
+        end_char = tight.close_pos + 1 if tight else match.end_char
+        after = self._token_after(end_char)
+        if after is not None and self._starts_phrase(tight.open_pos if tight else match.start_char, sentence):
             word = doc[after].lower_
             if word in cues.verbs_after:
+                self._definition_sentences.add(sentence.start)
                 return True
-            if tight and word in cues.copulas_after and any(t.lemma_ in cues.mention_nouns for t in sentence):
+            if tight and word in cues.copulas_after and any(cues.is_mention_noun(t.lemma_) for t in sentence):
                 return True
-        if tight and any(t.lemma_ in cues.speech_about for t in sentence):
+        if self._naming_noun_after(match, sentence):
             return True
+        if tight and self._speech_about_near(tight, sentence):
+            return True
+        return any(t.lemma_ in cues.renaming for t in sentence)
+
+    def _denied(self, match: Match, sentence: Span) -> bool:
+        """„Es gibt keine Rassen“, „Rassen gibt es nicht“: the concept itself is denied."""
+        doc = self.doc
+        before = doc[max(sentence.start, match.start - 1)].lower_ if match.start > sentence.start else ""
+        window = {t.lower_ for t in doc[max(sentence.start, match.start - 4) : min(sentence.end, match.end + 4)]}
+        if before == "keine" and ("gibt" in window or "gebe" in window or "existieren" in window):
+            return True
+        after = [t.lower_ for t in doc[match.end : min(sentence.end, match.end + 4)]]
+        return after[:3] in (["gibt", "es", "nicht"], ["gebe", "es", "nicht"]) or after[:2] == ["existieren", "nicht"]
+
+    def _names_a_concept(self, match: Match) -> bool:
+        """A compound whose head is a naming noun talks about the word: Rassenbegriff, Rassenkonzept."""
+        token = self.doc[match.end - 1]
+        norm = token.norm_
+        return any(norm.endswith(noun) and len(norm) > len(noun) + 3 for noun in CONCEPT_HEADS)
+
+    def _word_before(self, char: int) -> int | None:
+        """The word before ``char``, skipping quote marks, list words and articles."""
+        doc = self.doc
+        i = self._token_before(char)
+        while i is not None and i >= 0 and (doc[i].text in QUOTE_MARKS or doc[i].lower_ in SKIPPABLE_BEFORE or doc[i].lower_ in ARTICLES):
+            i -= 1
+        return i if i is not None and i >= 0 else None
+
+    def _named_by_verb(self, start_char: int, match: Match, sentence: Span) -> bool:
+        """„als X bezeichnen“, „von X sprechen“, „ob man X schreibt“: the word is being named."""
+        doc = self.doc
+        i = self._token_before(start_char)
+        while i is not None and i >= sentence.start and doc[i].text in QUOTE_MARKS:
+            i -= 1
+        if i is None or i < sentence.start:
+            return False
+        hi = min(sentence.end, match.end + SPEECH_WINDOW_AFTER + 2)
+        verb_after = any(doc[k].lemma_ in self.cues.naming_verbs for k in range(match.end, hi))
+        if doc[i].lower_ in ("als", "von", "vom") and verb_after:
+            return True
+        close = range(match.end, min(sentence.end, match.end + 2))
+        impersonal = any(doc[k].lower_ == "man" for k in range(max(sentence.start, i - 2), i + 1))
+        return impersonal and any(doc[k].lemma_ in self.cues.naming_verbs for k in close)
+
+    def _naming_noun_after(self, match: Match, sentence: Span) -> bool:
+        """„Kriminelle Asylanten – mit diesem Slogan …“, „…; der Begriff ist …“: the sentence goes
+        on to call the term a word."""
+        doc = self.doc
+        for i in range(match.end + 1, sentence.end):
+            if self.cues.is_mention_noun(doc[i].lemma_) and doc[i - 1].lower_.startswith(DEFINITE):
+                return True
         return False
 
-    def _list_start(self, quote: Quote) -> int:
-        """Opening mark of the first quote in a list („A“, „B“ oder „C“) that ends with ``quote``."""
+    def _speech_about_near(self, quote: Quote, sentence: Span) -> bool:
+        """Talk about words close to a quoted term („Sie sprach von „Umvolkung““)."""
         doc = self.doc
-        start = quote.open_pos
+        first = self._token_before(quote.open_pos)
+        last = self._token_after(quote.close_pos + 1)
+        lo = max(sentence.start, (first if first is not None else sentence.start) - SPEECH_WINDOW_BEFORE + 1)
+        hi = min(sentence.end, (last if last is not None else sentence.end) + SPEECH_WINDOW_AFTER)
+        return any(doc[i].lemma_ in self.cues.speech_about for i in range(lo, hi))
+
+    def _list_start(self, start: int, *, quoted: bool = True) -> int:
+        """Start of the first item of a list („A“, „B“ oder „C“ / A, B oder C) ending at ``start``."""
+        doc = self.doc
         by_close = {q.close_pos: q for q in self.quotes}
         while True:
             i = self._token_before(start)
             if i is None or i < 1 or doc[i].lower_ not in COORDINATORS:
                 return start
-            previous = by_close.get(doc[i - 1].idx)
-            if previous is None:
+            previous = doc[i - 1]
+            if quoted:
+                quote = by_close.get(previous.idx)
+                if quote is None:
+                    return start
+                start = quote.open_pos
+            elif previous.is_alpha and previous.text[:1].isupper():
+                start = previous.idx
+            else:
                 return start
-            start = previous.open_pos
 
     def _starts_phrase(self, char: int, sentence: Span) -> bool:
         """No article directly before (a word is named, not a thing referred to)."""
@@ -191,14 +283,14 @@ class DocContext:
         return i if i < len(doc) else None
 
     def _sentence_kinds(self, sentence: Span) -> frozenset[ContextKind]:
+        """Legal context is a property of the paragraph, historical narration of the sentence."""
         cached = self._sentence_flags.get(sentence.start)
         if cached is not None:
             return cached
-        text = sentence.text
         kinds = set()
-        if self.cues.legal.search(text):
+        if self._legal_paragraph:
             kinds.add(ContextKind.LEGAL)
-        if self._historical(text):
+        if self._historical(sentence.text):
             kinds.add(ContextKind.HISTORICAL)
         result = frozenset(kinds)
         self._sentence_flags[sentence.start] = result
@@ -229,8 +321,12 @@ def _term_list_sentences(doc: Doc, matches: list[Match]) -> frozenset[int]:
     return frozenset(lists)
 
 
-def find_quotes(text: str, doc: Doc | None = None) -> list[Quote]:
-    """Balanced quotations in ``text`` (German, French, English and straight quotes)."""
+def find_quotes(text: str) -> list[Quote]:
+    """Quotations in ``text`` (German, French, English and straight quotes).
+
+    An opening mark that is never closed starts a quotation that runs to the end of the text
+    (a quotation cut off by the end of a paragraph or excerpt).
+    """
     stack: list[tuple[str, int]] = []
     found: list[tuple[int, int]] = []
     n = len(text)
@@ -240,7 +336,7 @@ def find_quotes(text: str, doc: Doc | None = None) -> list[Quote]:
         if stack and char in QUOTE_PAIRS.get(stack[-1][0], ""):
             if char == "'" and pos + 1 < n and text[pos + 1].isalpha():
                 continue
-            opener, start = stack.pop()
+            _opener, start = stack.pop()
             found.append((start, pos))
             continue
         if char in QUOTE_PAIRS:
@@ -249,6 +345,9 @@ def find_quotes(text: str, doc: Doc | None = None) -> list[Quote]:
             if pos + 1 < n and text[pos + 1].isspace() and char in "\"'":
                 continue
             stack.append((char, pos))
+    for opener, start in stack:
+        if opener in "„»«" and start + 1 < n and not text[start + 1].isspace():
+            found.append((start, n))
     quotes = []
     for start, end in sorted(found):
         inner = text[start + 1 : end]

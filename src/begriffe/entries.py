@@ -86,6 +86,7 @@ class Condition:
     near: frozenset[str] = frozenset()
     window: int = 6
     sentence: frozenset[str] = frozenset()
+    paragraph: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)

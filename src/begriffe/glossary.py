@@ -34,7 +34,7 @@ ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 REQUIRED = ("id", "term", "status", "cluster", "note", "context", "sources", "examples")
 OPTIONAL = ("forms", "preferred", "legal", "see_also", "pos", "compound", "contexts", "when", "unless")
 ENTRY_FIELDS = frozenset(REQUIRED + OPTIONAL)
-CONDITION_FIELDS = frozenset({"pos", "prev", "next", "near", "window", "sentence"})
+CONDITION_FIELDS = frozenset({"pos", "prev", "next", "near", "window", "sentence", "paragraph"})
 COMPOUND_FIELDS = frozenset({"modifier", "head", "modifier_forms"})
 EXAMPLE_FIELDS = frozenset({"text", "match", "severity"})
 SOURCE_FIELDS = ("title", "publisher", "year", "url")
@@ -451,7 +451,7 @@ class EntryReader:
         if not isinstance(window, int) or isinstance(window, bool) or not 0 <= window <= 50:
             self.fail("B218", "„window“ muss eine Zahl von 0 bis 50 sein.", "window", item)
             ok = False
-        words = {name: frozenset(self.strings(name, item)) for name in ("prev", "next", "near", "sentence")}
+        words = {name: frozenset(self.strings(name, item)) for name in ("prev", "next", "near", "sentence", "paragraph")}
         if not ok:
             return None
         return Condition(pos=pos, window=window, **words)

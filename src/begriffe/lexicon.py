@@ -274,7 +274,7 @@ def base_form(word: str) -> str:
     return word if word[:1].isupper() and lower not in table else lower
 
 
-ADJECTIVE_SUFFIXES = ("ig", "isch", "lich", "ell", "al", "iv", "bar", "los", "sam", "haft", "deutsch", "fremd")
+ADJECTIVE_SUFFIXES = ("ig", "isch", "lich", "ell", "al", "iv", "bar", "los", "sam", "haft", "deutsch", "fremd", "end")
 
 
 @cache

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import TYPE_CHECKING
 
-from begriffe.morphology import How, WordAnalyzer
+from begriffe.morphology import How, WordAnalyzer, WordHit
 from begriffe.patterns import EXCEPTION, PatternSet
 
 if TYPE_CHECKING:
@@ -15,6 +15,8 @@ if TYPE_CHECKING:
 
 MAX_SPLIT_GAP = 3
 VERB_WINDOW = 5
+TRUNCATION_JOINERS = frozenset({"und", "oder", "bzw.", "sowie", ","})
+MIN_TRUNCATED_HEAD = 3
 
 
 class MatchKind(str, Enum):
@@ -72,6 +74,11 @@ class TermMatcher:
             if len(norm) < 3 or not norm[0].isalpha():
                 continue
             start, end = token.idx, token.idx + len(token.text)
+            if norm.endswith("-"):
+                hit = self._truncated(doc, token.i)
+                if hit is not None:
+                    out.append(Match(hit.rule, token.i, token.i + 1, start, end, MatchKind.COMPOUND))
+                continue
             hit = analyze(norm)
             if hit is not None:
                 kind = MatchKind.WORD if hit.how is How.EXACT else MatchKind.COMPOUND
@@ -81,6 +88,21 @@ class TermMatcher:
                 if pic is not None:
                     out.append(Match(pic.rule, token.i, token.i + 1, start, end, MatchKind.METAPHOR))
         return out
+
+    def _truncated(self, doc: Doc, i: int) -> WordHit | None:
+        """A truncated first part: „Armuts- und Kriegsflüchtlinge“ reads Armuts[flüchtlinge]."""
+        if i + 2 >= len(doc) or doc[i + 1].lower_ not in TRUNCATION_JOINERS or not doc[i + 2].is_alpha:
+            return None
+        first = doc[i].norm_.rstrip("-")
+        second = doc[i + 2].norm_
+        for cut in range(MIN_TRUNCATED_HEAD, len(second) - MIN_TRUNCATED_HEAD + 1):
+            head = second[cut:]
+            if not self.analyzer.is_head(head):
+                continue
+            hit = self.analyzer.analyze(first + head)
+            if hit is not None and hit.rule and (hit.how is How.EXACT or (hit.how is How.MODIFIER and hit.covered >= len(first))):
+                return hit
+        return None
 
     def _phrase_matches(self, doc: Doc) -> list[Match]:
         out = []

@@ -77,13 +77,24 @@ class WordAnalyzer:
             return WordHit(rule, How.EXACT, len(norm))
         if len(norm) < 2 * MIN_PART or not norm[0].isalpha():
             return None
-        best: WordHit | None = None
+        candidates = list(self._hyphen_hits(norm)) if "-" in norm else []
         joined = norm.replace("-", "")
         for word in {norm, joined}:
-            for hit in self._compound_hits(word):
-                if best is None or hit.covered > best.covered:
-                    best = hit
-        return best
+            candidates += self._compound_hits(word)
+        return max(candidates, key=lambda hit: hit.covered, default=None)
+
+    def _hyphen_hits(self, norm: str):  # noqa: ANN202 - generator of WordHit
+        """A hyphen marks a compound boundary: EU-Ausländer, NS-Zwangsarbeiter, Asylanten-Heim."""
+        parts = [p for p in norm.split("-") if p]
+        if len(parts) < 2:
+            return
+        first, last = parts[0], parts[-1]
+        rule = self.p.exact.get(last) or self.p.heads.get(last)
+        if rule is not None:
+            yield WordHit(rule, How.HEAD, len(last))
+        rule = self.p.exact.get(first) or self.p.modifiers.get(first)
+        if rule is not None:
+            yield WordHit(rule, How.MODIFIER, len(first))
 
     def _compound_hits(self, word: str):  # noqa: ANN202 - generator of WordHit
         """Readings of ``word`` with a glossary form as first or last part.
@@ -184,11 +195,14 @@ class WordAnalyzer:
         return False
 
     def is_subject(self, norm: str) -> bool:
-        """Whether a word names migrants or migration (also as the head of a compound)."""
+        """Whether a word names migrants or migration: as a word, as part of a compound
+        (Kriegsflüchtlinge, Flüchtlingsfamilien) or inside an image (Flüchtlingsströme)."""
         if norm in self.p.subject_forms:
             return True
         for start in range(MIN_PART, len(norm) - MIN_PART + 1):
             if norm[start:] in self.p.subject_forms and self.is_modifier(norm[:start].rstrip("-")):
+                return True
+            if norm[:start] in self.p.subject_modifiers and self.is_head(norm[start:].lstrip("-")):
                 return True
         return False
 

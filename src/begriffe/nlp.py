@@ -19,6 +19,8 @@ ABBREVIATIONS = (
     "sog.", "bzw.", "ggf.", "vgl.", "z.B.", "d.h.", "u.a.", "bspw.", "evtl.", "insb.", "ca.",
 )
 GENDER_SUFFIX = r"(?!-?in(?:nen)?\b|-?innen)"
+# Footnote marks glued to a word: Ehrenmorde[128], Asylanten(3)
+FOOTNOTE_MARKS = [r"(?<=[^\W\d_])\[(?=\d)"]
 
 
 def build_nlp(lemmas: dict[str, str]) -> Language:
@@ -28,7 +30,7 @@ def build_nlp(lemmas: dict[str, str]) -> Language:
     from spacy.util import compile_infix_regex
 
     nlp = spacy.blank("de")
-    infixes = [_keep_gender_forms(pattern) for pattern in TOKENIZER_INFIXES]
+    infixes = [_keep_gender_forms(pattern) for pattern in TOKENIZER_INFIXES] + FOOTNOTE_MARKS
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     for abbreviation in ABBREVIATIONS:
         nlp.tokenizer.add_special_case(abbreviation, [{"ORTH": abbreviation}])

@@ -65,7 +65,9 @@ def compile_patterns(glossary: Glossary, rules: Rules) -> PatternSet:
     builder.add_subjects(rules.subjects, rules.linkers)
     for entry in glossary.entries:
         for condition in (*entry.when, *entry.unless):
-            builder.add_condition_words(condition.prev | condition.next | condition.near | condition.sentence)
+            builder.add_condition_words(
+                condition.prev | condition.next | condition.near | condition.sentence | condition.paragraph
+            )
     cues = rules.cues
     builder.add_lemmas(
         (*cues.mention_nouns, *cues.speech_about_words, *cues.speech_verbs, *cues.verbs_after, *cues.copulas_after)
@@ -158,7 +160,7 @@ class _Builder:
             for f in lexicon.noun_forms(head):
                 self.p.image_heads.setdefault(f, rule)
                 self.p.lemmas.setdefault(f, head.lower())
-            self.scan.add(head.lower())
+                self.scan.add(f)
         for verb in verbs:
             self.p.image_verbs.setdefault(verb.lower(), rule)
             self.scan.add(verb.lower())

@@ -53,6 +53,8 @@ class ContextCues:
     verbs_after: tuple[str, ...] = ()
     copulas_after: tuple[str, ...] = ()
     speech_about_words: tuple[str, ...] = ()
+    naming_verbs: tuple[str, ...] = ()
+    renaming: tuple[str, ...] = ()
     quotation_min_words: int = 3
     speech_verbs: tuple[str, ...] = ()
     citation_marks: tuple[str, ...] = ()
@@ -220,6 +222,8 @@ class _RulesLoader:
             verbs_after=_words(f, mention, "verbs_after"),
             copulas_after=_words(f, mention, "copulas_after"),
             speech_about_words=_words(f, mention, "speech_about_words"),
+            naming_verbs=_words(f, mention, "naming_verbs"),
+            renaming=_words(f, mention, "renaming"),
             quotation_min_words=_int(f, quotation, "min_words", 3),
             speech_verbs=_words(f, quotation, "speech_verbs"),
             citation_marks=_words(f, legal, "citation_marks"),
