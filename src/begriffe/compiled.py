@@ -32,6 +32,8 @@ class Compiled:
         out = {e.id: e for e in self.glossary.entries}
         for pattern in self.rules.metaphors:
             out[pattern.entry.id] = pattern.entry
+        for rule in (*self.rules.mixtures, *self.rules.definitions):
+            out[rule.entry.id] = rule.entry
         return out
 
 

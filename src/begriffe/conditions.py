@@ -96,8 +96,13 @@ class ConditionChecker:
 
 
 def word_class(doc: Doc, match: Match) -> WordClass:
-    """Noun if capitalised and not directly followed by a capitalised word (an adjective would be)."""
+    """The part of speech a tagger assigned, else: noun if capitalised and not directly followed
+    by a capitalised word (an attributive adjective would be)."""
     token = doc[match.end - 1]
+    if token.pos_ in ("NOUN", "PROPN"):
+        return WordClass.NOUN
+    if token.pos_ in ("ADJ", "ADV", "VERB", "AUX"):
+        return WordClass.ADJECTIVE
     if not token.text[:1].isupper():
         return WordClass.ADJECTIVE
     j = match.end

@@ -97,6 +97,7 @@ def _legal_regex(cues: ContextCues) -> str:
     return "|".join(marks) + (r"|(?<![\w-])(?:" + words + r")(?![\w-])" if words else "")
 
 
+ITALICS = re.compile(r"(?<![*_\w])([*_])(?![*_\s])([^*_\n]+?)(?<!\s)\1(?![*_\w])")
 YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d)(?!\d)")
 DECADE = re.compile(
     r"(?<![\w])(?:19)?([2-8]0)er(?:[\s-]*Jahre\w*)?|(?:zwanziger|dreißiger|vierziger|fünfziger|sechziger|siebziger|achtziger)\s+Jahre",
@@ -111,9 +112,10 @@ class DocContext:
     that mostly enumerates glossary terms talks about them.
     """
 
-    def __init__(self, doc: Doc, cues: CueSet, matches: list[Match] | None = None) -> None:
+    def __init__(self, doc: Doc, cues: CueSet, matches: list[Match] | None = None, *, markdown: bool = False) -> None:
         self.doc = doc
         self.cues = cues
+        self.markdown = markdown
         self._sentence_flags: dict[int, frozenset[ContextKind]] = {}
         self._term_lists = _term_list_sentences(doc, matches or [])
         self._definition_sentences: set[int] = set()
@@ -123,6 +125,13 @@ class DocContext:
     def quotes(self) -> list[Quote]:
         """Quotations in the text; an unclosed one runs to the end of the paragraph."""
         return find_quotes(self.doc.text)
+
+    @cached_property
+    def titles(self) -> list[tuple[int, int]]:
+        """Markdown italics of two or more words, the usual way to set a title (*Das Boot ist voll*)."""
+        if not self.markdown:
+            return []
+        return [m.span() for m in ITALICS.finditer(self.doc.text) if len(m.group(2).split()) >= 2]
 
     def classify(self, match: Match) -> frozenset[ContextKind]:
         """The contexts that apply to ``match`` (call in text order)."""
@@ -135,6 +144,8 @@ class DocContext:
             kinds.add(ContextKind.MENTION)
         elif quote is not None:
             kinds.add(ContextKind.SCARE_QUOTE if tight and quote.words < self.cues.min_quote_words else ContextKind.QUOTATION)
+        elif any(start <= match.start_char and match.end_char <= end for start, end in self.titles):
+            kinds.add(ContextKind.QUOTATION)
         kinds |= self._sentence_kinds(sentence)
         return frozenset(kinds)
 
@@ -162,7 +173,8 @@ class DocContext:
             return True
         end_char = tight.close_pos + 1 if tight else match.end_char
         after = self._token_after(end_char)
-        if after is not None and self._starts_phrase(tight.open_pos if tight else match.start_char, sentence):
+        named_first = self._starts_phrase(tight.open_pos, sentence) if tight else self._opens_sentence(match, sentence)
+        if after is not None and named_first:
             word = doc[after].lower_
             if word in cues.verbs_after:
                 self._definition_sentences.add(sentence.start)
@@ -251,6 +263,13 @@ class DocContext:
                 start = previous.idx
             else:
                 return start
+
+    def _opens_sentence(self, match: Match, sentence: Span) -> bool:
+        """The unquoted term is the first word of its sentence („Asylant bezeichnet …“)."""
+        first = sentence.start
+        while first < match.start and (self.doc[first].is_space or self.doc[first].text in QUOTE_MARKS):
+            first += 1
+        return first == match.start
 
     def _starts_phrase(self, char: int, sentence: Span) -> bool:
         """No article directly before (a word is named, not a thing referred to)."""

@@ -12,9 +12,10 @@ from begriffe.compiled import Compiled, load_compiled, load_lexicon
 from begriffe.conditions import ConditionChecker
 from begriffe.context import CueSet, DocContext
 from begriffe.entries import ContextKind, Entry, RuleKind, Status
+from begriffe.document import Usage, document_findings
 from begriffe.findings import Finding, Located, RunResult, build_finding, judge_severity
 from begriffe.morphology import INVISIBLE, WordAnalyzer
-from begriffe.positions import LineIndex
+from begriffe.positions import LineIndex, OffsetMap
 from begriffe.readers import Document, Segment, SegmentKind, read_text
 from begriffe.rules import DEFAULT_PROFILE
 from begriffe.suppressions import META_RULES, Known, apply_suppressions
@@ -55,6 +56,10 @@ class Engine:
         self.conditions = ConditionChecker(patterns.condition_forms, self.analyzer.is_head)
         self.accept = frozenset(word.casefold() for word in self.options.accept)
         self.enabled = self._enabled_rules()
+        rules = self.compiled.rules
+        self.document_terms = frozenset(
+            {rule for m in rules.mixtures for _, group in m.members for rule in group} | {d.term_entry for d in rules.definitions}
+        )
         glossary = self.compiled.glossary
         self.known = Known(
             rules=frozenset(self.entries) | frozenset(META_RULES),
@@ -130,14 +135,17 @@ class Engine:
         docs = iter(self.nlp.pipe(texts, batch_size=BATCH_SIZE)) if texts else iter(())
         for document, segments in batch:
             findings: list[Finding] = []
+            usages: list[Usage] = []
             if segments:
                 index = LineIndex(document.source)
                 for segment in segments:
                     doc = next(docs)
                     quoted = segment.kind is SegmentKind.QUOTE
-                    for item in self._judge(doc, quoted=quoted):
+                    markdown = document.markup == "markdown"
+                    for item in self._judge(doc, quoted=quoted, usages=usages, offsets=segment.offsets, markdown=markdown):
                         entry_id = item.entry.id if item.entry.kind is RuleKind.ENTRY else ""
                         findings.append(build_finding(document.path, document.source, index, segment.offsets, item, entry_id=entry_id))
+                findings += document_findings(usages, document.source, document.path, self.compiled.rules, self.enabled)
             if SUPPRESSION_MARK in document.source:
                 findings = apply_suppressions(findings, document.source, self.known, document.path)
                 findings = [f for f in findings if f.rule in self.enabled]
@@ -145,20 +153,29 @@ class Engine:
                 findings = [replace(f, page=bisect_right(document.pages, f.offset)) for f in findings]
             yield document, sorted(findings, key=lambda f: f.sort_key)
 
-    def _judge(self, doc, *, quoted: bool) -> Iterable[Located]:  # noqa: ANN001 - spaCy Doc
+    def judge_doc(self, doc) -> list[Located]:  # noqa: ANN001 - a spaCy Doc made by self.nlp's components
+        """Judged matches of a prepared Doc (used by the spaCy component)."""
+        return list(self._judge(doc, quoted=False, usages=[], offsets=OffsetMap.identity(0, len(doc.text))))
+
+    def _judge(  # noqa: ANN001
+        self, doc, *, quoted: bool, usages: list[Usage], offsets: OffsetMap, markdown: bool = False
+    ) -> Iterable[Located]:
+        """Judged matches of one paragraph; records every use of a term for the document rules."""
         matches = self.matcher.find_matches(doc)
-        context = DocContext(doc, self.cues, matches)
+        context = DocContext(doc, self.cues, matches, markdown=markdown)
         for match in matches:
             if match.is_exception or match.rule not in self.enabled:
                 continue
             entry = self.entries[match.rule]
+            kinds = context.classify(match)
+            if match.rule in self.document_terms and ContextKind.MENTION not in kinds:
+                usages.append(Usage(match.rule, *offsets.span_to_source(match.start_char, match.end_char)))
             if entry.status is Status.EMPFOHLEN:
                 continue
             if self.accept and doc.text[match.start_char : match.end_char].casefold() in self.accept:
                 continue
             if not self.conditions.applies(entry, doc, match):
                 continue
-            kinds = context.classify(match)
             if quoted:
                 kinds = kinds | {ContextKind.QUOTATION}
             severity = judge_severity(entry, kinds, self.profile)

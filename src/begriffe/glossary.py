@@ -306,7 +306,7 @@ class EntryReader:
             contexts=self._contexts(),
             when=self._conditions("when"),
             unless=self._conditions("unless"),
-            examples=self._examples(status),
+            examples=self.examples(status),
             kind=self.kind,
             location=SourceLocation(self.f.display, *self.f.at(node)),
         )
@@ -456,7 +456,8 @@ class EntryReader:
             return None
         return Condition(pos=pos, window=window, **words)
 
-    def _examples(self, status: Status | None) -> Examples:
+    def examples(self, status: Status | None) -> Examples:
+        """The entry's flag and ok examples (at least two each, none flagged for empfohlen)."""
         raw = self.node.get("examples")
         if raw is None:
             return Examples()

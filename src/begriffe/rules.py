@@ -10,7 +10,7 @@ from ruamel.yaml.comments import CommentedMap
 
 from begriffe import data
 from begriffe.entries import Action, ContextKind, Entry, RuleKind, Severity, Status
-from begriffe.errors import DataError, Problem
+from begriffe.errors import DataError, Problem, SourceLocation
 from begriffe.glossary import EntryReader
 from begriffe.yamldata import YamlFile
 
@@ -45,6 +45,23 @@ class ExceptionGroup:
 
 
 @dataclass(frozen=True, slots=True)
+class Mixture:
+    """Terms often used as synonyms though they mean different things (one rule per group)."""
+
+    entry: Entry
+    members: tuple[tuple[str, tuple[str, ...]], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class DefinitionRule:
+    """A term whose document should say which definition it uses."""
+
+    entry: Entry
+    term_entry: str
+    cues: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class ContextCues:
     """Words that reveal mentions, quotations, legal and historical context."""
 
@@ -74,6 +91,8 @@ class Rules:
     linkers: tuple[str, ...]
     exceptions: tuple[ExceptionGroup, ...]
     cues: ContextCues = field(default_factory=ContextCues)
+    mixtures: tuple[Mixture, ...] = ()
+    definitions: tuple[DefinitionRule, ...] = ()
 
     def profile(self, name: str) -> Profile:
         """The profile ``name``; KeyError if unknown."""
@@ -120,7 +139,10 @@ class _RulesLoader:
         if DEFAULT_PROFILE not in profiles:
             self.problems.append(Problem("B230", f"Standardprofil „{DEFAULT_PROFILE}“ fehlt in rules/profiles/."))
         metaphors, subjects, linkers = self._compounds(self.directory / "compounds.yaml")
+        mixtures, definitions = self._document(self.directory / "document.yaml")
         return Rules(
+            mixtures=mixtures,
+            definitions=definitions,
             profiles=profiles,
             metaphors=metaphors,
             subjects=subjects,
@@ -185,6 +207,33 @@ class _RulesLoader:
         self.problems += f.problems
         return tuple(patterns), subjects, linkers
 
+    def _document(self, path: Path) -> tuple[tuple[Mixture, ...], tuple[DefinitionRule, ...]]:
+        f = self.open(path)
+        if f is None:
+            return (), ()
+        for key in f.data:
+            if key not in ("mixtures", "definitions"):
+                f.problem("B203", f"Unbekanntes Feld „{key}“.", *f.at(f.data, key))
+        mixtures = []
+        for node in f.data.get("mixtures") or []:
+            entry = _document_entry(f, node, {"id", "title", "members", "note", "context", "examples"})
+            members = node.get("members") if isinstance(node, dict) else None
+            if not isinstance(members, dict) or len(members) < 2 or not all(isinstance(v, list) for v in members.values()):
+                f.problem("B233", "„members“ braucht mindestens zwei Gruppen mit Listen von Kennungen.", *f.at(node))
+                continue
+            if entry is not None:
+                mixtures.append(Mixture(entry, tuple((str(k), tuple(map(str, v))) for k, v in members.items())))
+        definitions = []
+        for node in f.data.get("definitions") or []:
+            entry = _document_entry(f, node, {"id", "title", "entry", "cues", "note", "context", "examples"})
+            cues = _words(f, node, "cues") if isinstance(node, dict) else ()
+            if entry is not None and isinstance(node.get("entry"), str) and cues:
+                definitions.append(DefinitionRule(entry, node["entry"], cues))
+            elif entry is not None:
+                f.problem("B233", "Eine Definitionsregel braucht „entry“ und „cues“.", *f.at(node))
+        self.problems += f.problems
+        return tuple(mixtures), tuple(definitions)
+
     def _exceptions(self, path: Path) -> tuple[ExceptionGroup, ...]:
         f = YamlFile(path, self.display(path))
         if f.problems:
@@ -234,6 +283,26 @@ class _RulesLoader:
         )
         self.problems += f.problems
         return cues
+
+
+def _document_entry(f: YamlFile, node: Any, allowed: set[str]) -> Entry | None:
+    """The rule a document-level check reports under (always a hint)."""
+    if not isinstance(node, dict):
+        f.problem("B202", "Eine Dokumentregel muss ein Mapping sein.", *f.at(node))
+        return None
+    for key in node:
+        if key not in allowed:
+            f.problem("B203", f"Unbekanntes Feld „{key}“.", *f.at(node, key))
+    missing = [k for k in ("id", "title", "note", "context") if not isinstance(node.get(k), str)]
+    if missing:
+        f.problem("B204", f"Pflichtfeld „{missing[0]}“ fehlt.", *f.at(node))
+        return None
+    examples = EntryReader(f, node, "", kind=RuleKind.DOCUMENT).examples(Status.KONTEXTABHAENGIG)
+    return Entry(
+        id=node["id"], term=node["title"], status=Status.KONTEXTABHAENGIG, cluster="", note=node["note"].strip(),
+        context=node["context"].strip(), examples=examples, kind=RuleKind.DOCUMENT,
+        location=SourceLocation(f.display, *f.at(node)),
+    )
 
 
 def _items(f: YamlFile, node: Any, name: str) -> list[tuple[Any, Any]]:

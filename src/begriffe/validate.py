@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from begriffe.compiled import Compiled
 from begriffe.engine import Engine, Options
-from begriffe.entries import Entry, Example, Severity, Status
+from begriffe.entries import Entry, Example, RuleKind, Severity, Status
 from begriffe.errors import Problem
 from begriffe.findings import Finding
 from begriffe.readers import read_text
@@ -115,6 +115,8 @@ def lint(compiled: Compiled, engine: Engine) -> list[Problem]:
     for key in sorted(set(glossary.sources) - used):
         problems.append(Problem("B220", f"Quelle „{key}“ wird von keinem Eintrag verwendet."))
     for entry in entries.values():
+        if entry.kind is RuleKind.DOCUMENT:
+            continue
         if entry.status in (Status.VERMEIDEN, Status.DISKRIMINIEREND) and not any(QUOTED.search(e.text) for e in entry.examples.ok):
             problems.append(Problem("B228", f"„{entry.id}“ braucht ein „ok“-Beispiel, das den Begriff in Anführungszeichen erwähnt.", entry.location))
         for ref in entry.see_also:
@@ -123,6 +125,14 @@ def lint(compiled: Compiled, engine: Engine) -> list[Problem]:
         for key in entry.sources:
             if key not in glossary.sources:
                 problems.append(Problem("B212", f"Unbekannte Quelle „{key}“.", entry.location))
+    for mixture in compiled.rules.mixtures:
+        for label, ids in mixture.members:
+            for ref in ids:
+                if ref not in entries:
+                    problems.append(Problem("B211", f"Mischung „{mixture.entry.id}“ ({label}) verweist auf unbekannte Kennung „{ref}“.", mixture.entry.location))
+    for definition in compiled.rules.definitions:
+        if definition.term_entry not in entries:
+            problems.append(Problem("B211", f"Definitionsregel „{definition.entry.id}“ verweist auf unbekannte Kennung „{definition.term_entry}“.", definition.entry.location))
     forms = {form.casefold(): e.id for e in glossary.entries for form in e.surface_forms}
     for group in compiled.rules.exceptions:
         for term in group.terms:

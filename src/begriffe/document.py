@@ -1,0 +1,70 @@
+"""Document-level rules: terms mixed as if they were synonyms, definitions left unsaid.
+
+They look at every use of a glossary term in one document (recommended terms included,
+mentions excluded) and report at most one hint per rule and document.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from begriffe.entries import ContextKind, Severity
+from begriffe.findings import Finding, Located, build_finding
+from begriffe.positions import LineIndex, OffsetMap
+from begriffe.rules import Rules
+
+
+@dataclass(frozen=True, slots=True)
+class Usage:
+    """A glossary term used (not mentioned) in a document, in source offsets."""
+
+    rule: str
+    start: int
+    end: int
+
+
+def document_findings(usages: list[Usage], source: str, path: str, rules: Rules, enabled: frozenset[str]) -> list[Finding]:
+    """One hint per mixture whose groups are both used, and per definition that is missing."""
+    if not usages:
+        return []
+    ordered = sorted(usages, key=lambda u: u.start)
+    index = LineIndex(source)
+    identity = OffsetMap.identity(0, len(source))
+    found = []
+    for mixture in rules.mixtures:
+        if mixture.entry.id not in enabled:
+            continue
+        group_of = {rule: label for label, rules_ in mixture.members for rule in rules_}
+        seen: list[str] = []
+        for usage in ordered:
+            label = group_of.get(usage.rule)
+            if label is None or label in seen:
+                continue
+            seen.append(label)
+            if len(seen) == 2:
+                found.append(_hint(mixture.entry, usage, source, path, index, identity, _mixture_note(mixture.entry.note, seen)))
+                break
+    lowered = source.casefold()
+    for definition in rules.definitions:
+        if definition.entry.id not in enabled:
+            continue
+        first = next((u for u in ordered if u.rule == definition.term_entry), None)
+        if first is not None and not any(cue.casefold() in lowered for cue in definition.cues):
+            found.append(_hint(definition.entry, first, source, path, index, identity, definition.entry.note))
+    return found
+
+
+def _mixture_note(note: str, labels: list[str]) -> str:
+    return f"Der Text verwendet „{labels[0]}“ und „{labels[1]}“ nebeneinander. {note}"
+
+
+def _hint(entry, usage: Usage, source: str, path: str, index: LineIndex, offsets: OffsetMap, message: str) -> Finding:  # noqa: ANN001
+    located = Located(entry, usage.start, usage.end, Severity.INFO, frozenset[ContextKind]())
+    finding = build_finding(path, source, index, offsets, located, entry_id="")
+    return _with_message(finding, message)
+
+
+def _with_message(finding: Finding, message: str) -> Finding:
+    from dataclasses import replace
+
+    return replace(finding, message=message, suggestions=())
