@@ -93,8 +93,12 @@ def test_each_comment_covers_exactly_the_finding(tmp_path, mini, build, comments
     for author, text, _ in read_back:
         assert author == "begriffe"
         assert "„Asylanten“: Abwertend." in text
-        assert "Besser: Asylsuchende, Schutzsuchende" in text
         assert "Regel „asylant“" in text and "begriffe explain asylant" in text
+    assert [text.splitlines()[1] for _, text, _ in read_back] == [
+        "Besser: Asylsuchenden, Schutzsuchenden",  # „Die Asylanten kamen“
+        "Besser: Asylsuchende, Schutzsuchende",  # „weitere Asylanten gingen“
+        "Besser: Asylsuchende, Schutzsuchende",  # „Asylanten“ alone
+    ]
     assert read_document(written).source == read_document(original).source
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted([original.name, written.name])
 

@@ -116,6 +116,12 @@ def judge_severity(entry: Entry, contexts: frozenset[ContextKind], profile: Prof
     return apply_action(severity, action)
 
 
+def deciding_contexts(entry: Entry, contexts: frozenset[ContextKind], profile: Profile) -> frozenset[ContextKind]:
+    """The contexts that changed the outcome: only these are worth telling the reader about
+    (a paragraph that cites a law does not make every finding in it a legal one)."""
+    return frozenset(k for k in contexts if (entry.context_action(k) or profile.contexts.get(k, Action.KEEP)) is not Action.KEEP)
+
+
 def apply_action(severity: Severity, action: Action) -> Severity | None:
     """Apply a context action to a severity."""
     if action is Action.IGNORE:
@@ -137,13 +143,17 @@ def context_note(contexts: frozenset[ContextKind]) -> str | None:
 
 @dataclass(frozen=True, slots=True)
 class Located:
-    """A judged match in segment coordinates, before positions are computed."""
+    """A judged match in segment coordinates, before positions are computed.
+
+    ``suggestions`` are the entry's preferred terms declined to fit the sentence.
+    """
 
     entry: Entry
     start: int
     end: int
     severity: Severity
     contexts: frozenset[ContextKind]
+    suggestions: tuple[str, ...] = ()
 
 
 def build_finding(
@@ -173,7 +183,7 @@ def build_finding(
         severity=item.severity,
         status=entry.status.value,
         message=message,
-        suggestions=entry.preferred,
+        suggestions=item.suggestions,
         context=context,
         fingerprint=fingerprint(entry.id, source, start, end),
     )
@@ -184,9 +194,10 @@ def fingerprint(rule: str, source: str, start: int, end: int) -> str:
     on each side within the same line."""
     import hashlib
 
-    line_start = max(source.rfind("\n", 0, start), source.rfind("\r", 0, start)) + 1
-    line_ends = [i for i in (source.find("\n", end), source.find("\r", end)) if i >= 0]
-    line_end = min(line_ends) if line_ends else len(source)
+    lo, hi = max(0, start - FINGERPRINT_WINDOW), min(len(source), end + FINGERPRINT_WINDOW)
+    line_start = max(source.rfind("\n", lo, start), source.rfind("\r", lo, start)) + 1
+    line_ends = [i for i in (source.find("\n", end, hi), source.find("\r", end, hi)) if i >= 0]
+    line_end = min(line_ends) if line_ends else hi
     before = " ".join(source[max(line_start, start - FINGERPRINT_WINDOW) : start].split()[-3:])
     after = " ".join(source[end : min(line_end, end + FINGERPRINT_WINDOW)].split()[:3])
     text = " ".join(source[start:end].split()).casefold()

@@ -12,8 +12,9 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from begriffe import lexicon
+from begriffe import declension, lexicon
 from begriffe.entries import Entry, Glossary, Status, WordClass
+from begriffe.inflection import Reading
 from begriffe.normalize import normalize
 from begriffe.rules import Rules
 
@@ -49,7 +50,13 @@ class PatternSet:
     subject_modifiers: frozenset[str] = frozenset()
     linkers: frozenset[str] = frozenset()
     scan_terms: frozenset[str] = frozenset()
+    phrase_anchors: frozenset[str] = frozenset()
     conflicts: list[Conflict] = field(default_factory=list)
+    # For suggestions that fit the sentence: readings of glossary noun forms, the head of each
+    # phrase by (rule, length in tokens), and every preferred term's forms by reading.
+    readings: dict[str, frozenset[Reading]] = field(default_factory=dict)
+    phrase_heads: dict[tuple[str, int], int] = field(default_factory=dict)
+    inflections: dict[str, dict[Reading, str]] = field(default_factory=dict)
 
 
 def compile_patterns(glossary: Glossary, rules: Rules) -> PatternSet:
@@ -59,6 +66,8 @@ def compile_patterns(glossary: Glossary, rules: Rules) -> PatternSet:
         builder.add_entry(entry)
     for pattern in rules.metaphors:
         builder.add_metaphor(pattern.entry.id, pattern.heads, pattern.verbs)
+    for entry in (*glossary.entries, *(pattern.entry for pattern in rules.metaphors)):
+        builder.add_preferred(entry.preferred)
     for group in rules.exceptions:
         for term in group.terms:
             builder.add_exception(term)
@@ -79,7 +88,9 @@ class _Builder:
     def __init__(self) -> None:
         self.p = PatternSet()
         self.scan: set[str] = set()
+        self.anchors: set[str] = set()
         self.explicit: set[str] = set()
+        self.interned: dict[frozenset[Reading], frozenset[Reading]] = {}
 
     def add_entry(self, entry: Entry) -> None:
         if entry.pos is WordClass.PHRASE:
@@ -96,6 +107,7 @@ class _Builder:
     def _add_word(self, entry: Entry, form: str) -> None:
         if entry.pos is WordClass.NOUN and form[:1].isupper():
             forms = _normalized(lexicon.noun_forms(form))
+            self._add_readings(form)
             spec = entry.compound
             if spec.modifier:
                 modifier_forms: set[str] = set()
@@ -140,8 +152,14 @@ class _Builder:
                 self.p.lemmas.setdefault(f, normalize(base))
             sequence.append(self.p.lemmas[normalize(word)])
         self.p.phrases.setdefault(rule, []).append(tuple(sequence))
+        head = declension.phrase_head(words) if rule != EXCEPTION else None
+        if head is not None:
+            self.p.phrase_heads.setdefault((rule, len(words)), head)
+            self._add_readings(words[head])
         anchor = max((w for w in words if w.lower() not in FUNCTION_WORDS), key=len, default=words[0])
-        self.scan |= lexicon.word_forms(anchor)
+        anchor_forms = _normalized(lexicon.word_forms(anchor)) | {normalize(anchor)}
+        self.scan |= anchor_forms
+        self.anchors |= anchor_forms
 
     def add_exception(self, term: str) -> None:
         if " " in term:
@@ -157,6 +175,7 @@ class _Builder:
 
     def add_metaphor(self, rule: str, heads: Iterable[str], verbs: Iterable[str]) -> None:
         for head in heads:
+            self._add_readings(head)
             for f in lexicon.noun_forms(head):
                 self.p.image_heads.setdefault(f, rule)
                 self.p.lemmas.setdefault(f, head.lower())
@@ -164,6 +183,18 @@ class _Builder:
         for verb in verbs:
             self.p.image_verbs.setdefault(verb.lower(), rule)
             self.scan.add(verb.lower())
+
+    def _add_readings(self, noun: str) -> None:
+        """What each form of ``noun`` can be (case, number, gender), shared between equal sets."""
+        for form, readings in declension.form_readings(noun).items():
+            merged = readings | self.p.readings.get(form, frozenset())
+            self.p.readings[form] = self.interned.setdefault(merged, merged)
+
+    def add_preferred(self, terms: Iterable[str]) -> None:
+        """Tables of the preferred terms begriffe can decline."""
+        for term in terms:
+            if term not in self.p.inflections and (table := declension.inflection_table(term)) is not None:
+                self.p.inflections[term] = table
 
     def add_subjects(self, subjects: Iterable[str], linkers: Iterable[str]) -> None:
         forms: set[str] = set()
@@ -197,6 +228,7 @@ class _Builder:
 
     def result(self) -> PatternSet:
         self.p.scan_terms = frozenset(s for s in self.scan if len(s) >= 3)
+        self.p.phrase_anchors = frozenset(self.anchors)
         return self.p
 
 

@@ -102,10 +102,10 @@ def test_note_opens_on_hover_and_from_the_panel(page, server, expect):
 def test_apply_suggestion_replaces_and_rechecks(page, server, expect):
     check_draft(page, server, expect)
     page.locator("mark.finding").first.click()
-    page.get_by_role("button", name="„Asylanten“ durch „Asylsuchende“ ersetzen").click()
+    page.get_by_role("button", name="„Asylanten“ durch „Asylsuchenden“ ersetzen").click()
     expect(page.locator("mark.finding")).to_have_count(2)
-    assert page.locator("#text").input_value() == DRAFT.replace("Asylanten", "Asylsuchende")
-    expect(page.locator("#status")).to_contain_text("„Asylanten“ durch „Asylsuchende“ ersetzt. Neu geprüft: 2 Funde")
+    assert page.locator("#text").input_value() == DRAFT.replace("Asylanten", "Asylsuchenden")
+    expect(page.locator("#status")).to_contain_text("„Asylanten“ durch „Asylsuchenden“ ersetzt. Neu geprüft: 2 Funde")
     expect(page.locator("mark.finding").first).to_be_focused()
 
 
@@ -123,7 +123,7 @@ def test_copy_findings_as_markdown(page, server, expect, browser):
     page.get_by_role("button", name="Funde als Markdown kopieren").click()
     expect(page.locator("#status")).to_contain_text("3 Funde als Markdown")
     lines = page.evaluate("navigator.clipboard.readText()").splitlines()
-    assert lines[0] == "- 1:5 Fehler: „Asylanten“ – Abwertend. Vorschläge: Asylsuchende, Schutzsuchende"
+    assert lines[0] == "- 1:5 Fehler: „Asylanten“ – Abwertend. Vorschläge: Asylsuchenden, Schutzsuchenden"
     assert len(lines) == 3 and lines[2].startswith("- 3:5 Hinweis: „Ausländer“")
 
 
