@@ -7,14 +7,17 @@ so moving lines or editing other paragraphs does not make old findings new again
 from __future__ import annotations
 
 import json
+import stat
 from collections import Counter
 from pathlib import Path
 
 from begriffe.atomic import write_text_atomic
-from begriffe.errors import ConfigError, SourceLocation
+from begriffe.errors import ConfigError, SourceLocation, os_reason
 from begriffe.findings import Finding
 
 VERSION = 1
+MB = 1024 * 1024
+MAX_BYTES = 256 * MB
 
 
 def _key(finding: Finding) -> tuple[str, str, str]:
@@ -23,18 +26,27 @@ def _key(finding: Finding) -> tuple[str, str, str]:
 
 def load_baseline(path: Path) -> Counter[tuple[str, str, str]]:
     """Recorded findings (as a multiset) from a baseline file."""
+    where = SourceLocation(str(path))
     try:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_BYTES:
+            raise ConfigError(f"Keine gültige begriffe-Baseline (keine gewöhnliche Datei oder größer als {MAX_BYTES // MB} MB).", where)
         data = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise ConfigError("Baseline-Datei nicht gefunden (mit --update-baseline anlegen).", SourceLocation(str(path))) from None
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise ConfigError(f"Baseline-Datei nicht lesbar ({exc.__class__.__name__}).", SourceLocation(str(path))) from None
+        raise ConfigError("Baseline-Datei nicht gefunden (mit --update-baseline anlegen).", where) from None
+    except OSError as exc:
+        raise ConfigError(f"Baseline-Datei nicht lesbar ({os_reason(exc)}).", where) from None
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
+        raise ConfigError("Baseline-Datei nicht lesbar (kein gültiges JSON).", where) from None
     if not isinstance(data, dict) or data.get("version") != VERSION or not isinstance(data.get("findings"), list):
-        raise ConfigError("Keine gültige begriffe-Baseline (Version 1 erwartet).", SourceLocation(str(path)))
+        raise ConfigError("Keine gültige begriffe-Baseline (Version 1 erwartet).", where)
     counts: Counter[tuple[str, str, str]] = Counter()
     for item in data["findings"]:
         if isinstance(item, dict) and {"path", "rule", "fingerprint"} <= set(item):
-            counts[(str(item["path"]), str(item["rule"]), str(item["fingerprint"]))] += int(item.get("count", 1))
+            count = item.get("count", 1)
+            if not isinstance(count, int) or isinstance(count, bool) or count < 1:
+                raise ConfigError("Keine gültige begriffe-Baseline („count“ muss eine positive ganze Zahl sein).", where)
+            counts[(str(item["path"]), str(item["rule"]), str(item["fingerprint"]))] += count
     return counts
 
 

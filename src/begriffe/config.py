@@ -7,14 +7,16 @@ directory (searching upwards) wins; ``--config`` names one explicitly, ``--isola
 from __future__ import annotations
 
 import re
+import stat
 import tomllib
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
-from begriffe.errors import ConfigError, SourceLocation
+from begriffe.errors import ConfigError, SourceLocation, os_reason
 
 CONFIG_NAME = ".begriffe.toml"
+MAX_CONFIG_BYTES = 1024 * 1024
 SEVERITIES = ("info", "warning", "error")
 
 
@@ -72,8 +74,10 @@ def find_config(start: Path) -> Path | None:
 
 def _has_tool_section(path: Path) -> bool:
     try:
+        if path.stat().st_size > MAX_CONFIG_BYTES:
+            return False
         return "begriffe" in tomllib.loads(path.read_text(encoding="utf-8")).get("tool", {})
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
         return False
 
 
@@ -88,17 +92,27 @@ def load_settings(config: Path | None = None, *, isolated: bool = False, cwd: Pa
 
 
 def _parse(path: Path, *, explicit: bool) -> Settings:
+    where = SourceLocation(str(path))
     try:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            raise ConfigError("Konfigurationsdatei ist keine gewöhnliche Datei.", where)
+        if info.st_size > MAX_CONFIG_BYTES:
+            raise ConfigError(f"Konfigurationsdatei ist zu groß (höchstens {MAX_CONFIG_BYTES // 1024} KiB).", where)
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise ConfigError("Konfigurationsdatei nicht gefunden.", SourceLocation(str(path))) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"Konfigurationsdatei nicht lesbar ({exc}).", SourceLocation(str(path))) from None
+        raise ConfigError("Konfigurationsdatei nicht gefunden.", where) from None
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"Konfigurationsdatei ist nicht in UTF-8 kodiert (Byte {exc.start}).", where) from None
+    except OSError as exc:
+        raise ConfigError(f"Konfigurationsdatei nicht lesbar ({os_reason(exc)}).", where) from None
     try:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         line, column = _toml_position(str(exc))
         raise ConfigError(f"TOML-Fehler: {_german_toml(str(exc))}", SourceLocation(str(path), line, column)) from None
+    except RecursionError:
+        raise ConfigError("TOML-Fehler: zu tief verschachtelt.", where) from None
     if path.name == "pyproject.toml":
         table = document.get("tool", {}).get("begriffe")
         if table is None:
@@ -149,7 +163,8 @@ def _is_str_list(value: Any) -> bool:
 
 
 def _line_of(text: str, key: str) -> int:
-    match = re.search(rf"^\s*\"?{re.escape(key)}\"?\s*=", text, re.MULTILINE)
+    name = rf"\"?{re.escape(key)}\"?"
+    match = re.search(rf"^[ \t]*(?:{name}[ \t]*=|\[[ \t]*(?:tool\.begriffe\.)?{name}[ \t]*\])", text, re.MULTILINE)
     return text.count("\n", 0, match.start()) + 1 if match else 0
 
 
@@ -166,7 +181,13 @@ def _german_toml(message: str) -> str:
         "Cannot overwrite a value": "Schlüssel ist doppelt",
         "Unterminated string": "Anführungszeichen nicht geschlossen",
         "Invalid statement": "ungültige Zeile",
+        "Unclosed array": "Liste nicht geschlossen",
+        "Unclosed inline table": "Tabelle nicht geschlossen",
+        "Invalid initial character for a key part": "ungültiges Zeichen am Anfang eines Schlüssels",
+        "Expected newline or end of document after a statement": "nach dem Wert fehlt ein Zeilenende",
     }
+    if reason.startswith("Illegal character"):
+        return "unzulässiges Zeichen" + reason.removeprefix("Illegal character")
     return known.get(reason, reason)
 
 

@@ -5,9 +5,13 @@ Codes: B1xx configuration, B2xx glossary and rules, B3xx input files.
 
 from __future__ import annotations
 
+import errno
 from dataclasses import dataclass
 
+from begriffe.records import quick_pickle
 
+
+@quick_pickle
 @dataclass(frozen=True, slots=True)
 class SourceLocation:
     """A 1-based position in a file (line and column count characters)."""
@@ -77,3 +81,20 @@ class InputError(BegriffeError):
     def __init__(self, code: str, message: str, location: SourceLocation | None = None) -> None:
         super().__init__(message, location)
         self.code = code
+
+
+OS_REASONS = {
+    errno.ELOOP: "symbolische Verknüpfungen verweisen im Kreis",
+    errno.ENAMETOOLONG: "Dateiname zu lang",
+    errno.EIO: "Ein-/Ausgabefehler des Datenträgers",
+    errno.ENOTDIR: "ein Teil des Pfads ist kein Verzeichnis",
+    errno.EACCES: "keine Berechtigung",
+    errno.ENOMEM: "nicht genug Arbeitsspeicher",
+    errno.EISDIR: "das ist ein Verzeichnis",
+    errno.ENOENT: "nicht gefunden",
+}
+
+
+def os_reason(exc: OSError) -> str:
+    """A German reason for an operating-system error (its own text is English)."""
+    return OS_REASONS.get(exc.errno or 0, f"Systemfehler {exc.errno}" if exc.errno else exc.__class__.__name__)

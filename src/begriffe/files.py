@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from begriffe.errors import os_reason
 from begriffe.readers import READERS
 
 SKIPPED_DIRS = frozenset(
@@ -38,15 +39,23 @@ def discover(paths: Iterable[Path], *, suffixes: Iterable[str] | None = None) ->
     for path in paths:
         if path.is_dir():
             for item in _walk(path, wanted):
-                key = item.path.resolve() if isinstance(item, Found) else item.path
+                key = identity(item.path) if isinstance(item, Found) else item.path
                 if key not in seen:
                     seen.add(key)
                     yield item
             continue
-        key = path.resolve() if path.exists() else path
+        key = identity(path) if path.exists() else path
         if key not in seen:
             seen.add(key)
             yield Found(path, explicit=True)
+
+
+def identity(path: Path) -> Path:
+    """``path`` resolved, or as given when it cannot be (a symlink loop raises RuntimeError in 3.11)."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):
+        return path
 
 
 def _walk(root: Path, wanted: frozenset[str]) -> Iterator[Found | Unreadable]:
@@ -61,4 +70,4 @@ def _walk(root: Path, wanted: frozenset[str]) -> Iterator[Found | Unreadable]:
                 yield Found(path, explicit=False)
         while errors:
             error = errors.pop()
-            yield Unreadable(Path(error.filename or directory), error.strerror or str(error))
+            yield Unreadable(Path(error.filename or directory), os_reason(error))

@@ -10,7 +10,6 @@ A suppression that hides nothing, names an unknown id or never ends becomes a fi
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import Enum
@@ -18,13 +17,7 @@ from enum import Enum
 from begriffe.entries import Severity
 from begriffe.findings import Finding, fingerprint
 from begriffe.positions import LineIndex
-
-DIRECTIVE = re.compile(
-    r"(?:<!--\s*|^[ \t]*(?:#|//|%|;)?[ \t]*)"
-    r"begriffe-(?P<kind>disable-next-line|disable-file|disable|enable)\b"
-    r"(?P<ids>[ \t]+[\w\-]+(?:[ \t]*,[ \t]*[\w\-]+)*)?[ \t]*(?:-->|$)",
-    re.IGNORECASE | re.MULTILINE,
-)
+from begriffe.readers import DIRECTIVE  # readers blank directives out of the analysed text
 
 
 class Kind(str, Enum):

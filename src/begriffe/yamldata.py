@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import stat
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -10,7 +11,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
-from begriffe.errors import Problem, SourceLocation
+from begriffe.errors import Problem, SourceLocation, os_reason
 
 MAX_FILE_BYTES = 8 * 1024 * 1024
 MAX_ALIASES = 200
@@ -28,7 +29,11 @@ class YamlFile:
 
     def _read(self) -> None:
         try:
-            size = self.path.stat().st_size
+            info = self.path.stat()
+            size = info.st_size
+            if not stat.S_ISREG(info.st_mode):
+                self.problem("B201", "Keine gewöhnliche Datei (Verzeichnis, Gerät oder Pipe).")
+                return
             if size > MAX_FILE_BYTES:
                 self.problem("B201", f"Datei ist zu groß ({size // 1024} KiB, erlaubt sind {MAX_FILE_BYTES // 1024} KiB).")
                 return
@@ -37,7 +42,7 @@ class YamlFile:
             self.problem("B201", f"Datei ist nicht in UTF-8 kodiert (Byte {exc.start}).")
             return
         except OSError as exc:
-            self.problem("B201", f"Datei kann nicht gelesen werden: {exc.strerror or exc}.")
+            self.problem("B201", f"Datei kann nicht gelesen werden: {os_reason(exc)}.")
             return
         if text.count("*") > MAX_ALIASES and _alias_count(text) > MAX_ALIASES:
             self.problem("B201", f"Zu viele YAML-Aliase (mehr als {MAX_ALIASES}); Glossardateien brauchen keine.")
@@ -51,8 +56,16 @@ class YamlFile:
             line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
             reason = _german_yaml_reason(exc)
             self.problems.append(Problem("B201", f"YAML-Fehler: {reason}", SourceLocation(self.display, line, col)))
-        except (YAMLError, RecursionError, ValueError, TypeError) as exc:
-            self.problem("B201", f"YAML-Fehler: {exc.__class__.__name__}.")
+        except RecursionError:
+            self.problem("B201", "YAML-Fehler: Die Struktur ist zu tief verschachtelt.")
+        except TypeError:  # a list or mapping used as a key (unhashable)
+            self.problem("B201", "YAML-Fehler: Schlüssel müssen einfache Werte sein, keine Listen oder Mappings.")
+        except (YAMLError, ValueError):
+            self.problem("B201", "YAML-Fehler: Die Struktur ist nicht lesbar.")
+        else:
+            for tag, (line, column) in _tags(self.data):
+                message = f"YAML-Tag „{tag}“ ist nicht erlaubt; Glossardateien enthalten nur einfache Werte."
+                self.problem("B201", message, line, column)
 
     def problem(self, code: str, message: str, line: int = 0, column: int = 0) -> None:
         """Record a problem at a 1-based position (0 = whole file)."""
@@ -66,7 +79,7 @@ class YamlFile:
 def position(node: Any, key: Any = None) -> tuple[int, int]:
     """1-based (line, column) of a ruamel node, a mapping key or a sequence item."""
     lc = getattr(node, "lc", None)
-    if lc is None:
+    if lc is None or lc.line is None:  # a tagged scalar has no position of its own
         return 0, 0
     try:
         if key is None:
@@ -95,6 +108,28 @@ def iter_mapping(node: Any) -> Iterator[tuple[Any, Any]]:
     """Items of a mapping node (empty for anything else)."""
     if isinstance(node, dict):
         yield from node.items()
+
+
+def _tags(data: Any) -> Iterator[tuple[str, tuple[int, int]]]:
+    """Explicit tags (``!!python/…``, ``!foo``) in loaded data, with positions; aliases visited once.
+
+    The round-trip loader never constructs tagged objects (nothing runs); this names them.
+    """
+    seen: set[int] = set()
+    stack: list[tuple[Any, tuple[int, int]]] = [(data, position(data) if position(data) != (0, 0) else (1, 1))]
+    while stack:
+        node, where = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        tag = getattr(node, "tag", None)
+        name = getattr(tag, "value", tag)
+        if isinstance(name, str) and name:
+            yield name.replace("tag:yaml.org,2002:", "!!"), where
+        if isinstance(node, CommentedMap):
+            stack += [(value, position(node, key)) for key, value in node.items()]
+        elif isinstance(node, CommentedSeq):
+            stack += [(item, position(node, i)) for i, item in enumerate(node)]
 
 
 def _alias_count(text: str) -> int:

@@ -27,11 +27,12 @@ with warnings.catch_warnings():
     from starlette.testclient import TestClient
 
 DRAFT = "Die Asylanten kamen mit der Flüchtlingswelle.\n\nDer Ausländer wartet."
+LOCAL = "http://127.0.0.1"  # the app answers only to localhost and IP addresses (DNS rebinding)
 
 
 @pytest.fixture(scope="module")
 def client(mini_compiled):
-    with TestClient(create_app(mini_compiled)) as test_client:
+    with TestClient(create_app(mini_compiled), base_url=LOCAL) as test_client:
         yield test_client
 
 
@@ -321,7 +322,7 @@ def test_entry_page_lists_neighbours_one_line_each(mini_compiled):
     linked = ("auslaender", "gibtsnicht")
     entries = tuple(replace(e, see_also=linked) if e.id == "asylant" else e for e in glossary.entries)
     compiled = replace(mini_compiled, glossary=replace(glossary, entries=entries, redirects={"asylant-alt": "asylant"}))
-    with TestClient(create_app(compiled)) as client:
+    with TestClient(create_app(compiled), base_url=LOCAL) as client:
         neighbours = client.get("/api/entries/asylant").json()["see_also"]
         assert [(n["id"], n["note"]) for n in neighbours] == [("auslaender", "Nur im Rechtssinn passend.")]
         html = client.get("/eintrag/asylant").text

@@ -5,12 +5,14 @@ Each reader module handles one family of formats; ``READERS`` maps file suffixes
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import re
+import stat
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 
-from begriffe.errors import InputError
+from begriffe.errors import InputError, os_reason
 from begriffe.positions import OffsetMap
 
 
@@ -48,6 +50,50 @@ class Document:
 
 
 Reader = Callable[[str, bytes], Document]
+
+# Longer paragraphs are analysed in pieces: the time spent on one paragraph grows faster than
+# its length, so a megabyte on a single line (an export that lost its line breaks) would take
+# minutes. Real paragraphs are far shorter; a piece ends after a sentence where possible.
+MAX_SEGMENT_CHARS = 10_000
+SENTENCE_END = re.compile(r"[.!?…][\"'»«“”‘’)\]]*\s+")
+SPACE = re.compile(r"\s+")
+
+
+def bounded(segments: Iterable[Segment], limit: int = MAX_SEGMENT_CHARS) -> tuple[Segment, ...]:
+    """``segments`` with every segment longer than ``limit`` cut into pieces of at most ``limit``."""
+    out: list[Segment] = []
+    for segment in segments:
+        if len(segment.text) <= limit:
+            out.append(segment)
+        else:
+            out.extend(_pieces(segment, limit))
+    return tuple(out)
+
+
+def _pieces(segment: Segment, limit: int) -> list[Segment]:
+    text, pieces, start = segment.text, [], 0
+    while start < len(text):
+        end = min(start + limit, len(text))
+        if end < len(text):
+            end = _cut(text, start + limit // 2, end)
+        piece = text[start:end].rstrip()
+        if piece.strip():
+            pieces.append(Segment(piece, segment.offsets.slice(start, start + len(piece)), segment.kind))
+        start = end
+        while start < len(text) and text[start].isspace():
+            start += 1
+    return pieces
+
+
+def _cut(text: str, lo: int, hi: int) -> int:
+    """Where to end a piece within text[lo:hi]: after the last sentence, else at the last space."""
+    for pattern in (SENTENCE_END, SPACE):
+        last = None
+        for last in pattern.finditer(text, lo, hi):  # noqa: B007 - the last one is wanted
+            pass
+        if last is not None:
+            return last.end() if pattern is SENTENCE_END else last.start()
+    return hi
 
 
 def _plain(path: str, raw: bytes) -> Document:
@@ -121,9 +167,17 @@ def read_document(path: Path, *, display: str | None = None, force_text: bool = 
 def read_bytes(path: Path) -> bytes:
     """File contents, with German errors for the usual failures."""
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise InputError("B306", f"Datei ist zu groß ({size // (1024 * 1024)} MB; höchstens {MAX_BYTES // (1024 * 1024)} MB).")
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError
+        if not stat.S_ISREG(info.st_mode):
+            # a pipe would block and a device (/dev/zero) never end
+            raise InputError(
+                "B301", "Keine gewöhnliche Datei (Gerät, Pipe oder Socket). Text über - von der Standardeingabe prüfen."
+            )
+        if info.st_size > MAX_BYTES:
+            size, limit = info.st_size // (1024 * 1024), MAX_BYTES // (1024 * 1024)
+            raise InputError("B306", f"Datei ist zu groß ({size} MB; höchstens {limit} MB).")
         return path.read_bytes()
     except FileNotFoundError:
         raise InputError("B301", "Datei nicht gefunden.") from None
@@ -132,11 +186,39 @@ def read_bytes(path: Path) -> bytes:
     except PermissionError:
         raise InputError("B302", "Keine Leseberechtigung.") from None
     except OSError as exc:
-        raise InputError("B302", f"Datei kann nicht gelesen werden ({exc.strerror or exc}).") from None
+        raise InputError("B302", f"Datei kann nicht gelesen werden ({os_reason(exc)}).") from None
+
+
+SURROGATE = re.compile("[\ud800-\udfff]")
+# A suppression comment (begriffe.suppressions): on a line of its own, or as an HTML comment.
+DIRECTIVE = re.compile(
+    r"(?:<!--\s*|^[ \t]*(?:#|//|%|;)?[ \t]*)"
+    r"begriffe-(?P<kind>disable-next-line|disable-file|disable|enable)\b"
+    r"(?P<ids>[ \t]+[\w\-]+(?:[ \t]*,[ \t]*[\w\-]+)*)?[ \t]*(?:-->|$)",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def blank_directives(text: str) -> str:
+    """``text`` with suppression comments turned into spaces (line breaks kept), so that their
+    rule ids are not analysed as words of the paragraph they stand in; offsets do not move."""
+    if "begriffe-" not in text.lower():
+        return text
+    return DIRECTIVE.sub(lambda m: re.sub(r"[^\r\n]", " ", m.group()), text)
+
+
+def without_surrogates(text: str) -> str:
+    """``text`` with every lone surrogate replaced by U+FFFD, one character for one.
+
+    JSON (``"\\ud800"``) and broken PDF fonts can produce them; no encoder, and so not spaCy,
+    accepts them. Decoded files never contain any (the decoders are strict).
+    """
+    return SURROGATE.sub("\ufffd", text) if SURROGATE.search(text) else text
 
 
 def read_text(path: str, text: str, *, markdown: bool = False) -> Document:
     """A Document from text already in memory (stdin, the web page, tests)."""
+    text = without_surrogates(text)
     if markdown:
         from begriffe.readers.markdown import markdown_document
 

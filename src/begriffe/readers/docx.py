@@ -59,9 +59,13 @@ def load_docx(raw: bytes) -> DocxDocument:
         raise InputError("B312", "Die Word-Datei ist verschlüsselt (mit Kennwort geschützt) oder eine alte .doc-Datei.")
     open_zip(raw, "Word").close()
     try:
-        return docx.Document(io.BytesIO(raw))
+        document = docx.Document(io.BytesIO(raw))
     except Exception:  # whatever the parser trips over in untrusted input means: damaged
         raise damaged("Word") from None
+    root = document.element
+    if root.tag != W + "document" or root.find(W + "body") is None:  # python-docx does not check the root
+        raise damaged("Word")
+    return document
 
 
 def docx_paragraphs(document: DocxDocument) -> list[Paragraph]:

@@ -14,8 +14,9 @@ import re
 from html import unescape
 from html.parser import HTMLParser
 
+from begriffe.errors import InputError
 from begriffe.positions import OffsetMap, Run
-from begriffe.readers import Document, Segment, SegmentKind
+from begriffe.readers import Document, Segment, SegmentKind, bounded
 from begriffe.readers.decode import decode_text
 
 SKIPPED = frozenset({"script", "style", "template", "noscript", "code", "kbd", "samp", "svg", "math"})
@@ -58,10 +59,13 @@ def read_html(path: str, raw: bytes) -> Document:
 def html_document(path: str, source: str) -> Document:
     """Segments of the visible text of ``source``; offsets point into the raw HTML."""
     parser = _TextParser(source)
-    parser.feed(source)
-    parser.close()
+    try:
+        parser.feed(source)
+        parser.close()
+    except AssertionError:  # html.parser's way of giving up on markup it cannot scan
+        raise InputError("B313", "Die HTML-Datei enthält Markup, das nicht gelesen werden kann.") from None
     parser.flush()
-    return Document(path, source, tuple(parser.segments), markup="html")
+    return Document(path, source, bounded(parser.segments), markup="html")
 
 
 class _Builder:
@@ -133,6 +137,14 @@ class _TextParser(HTMLParser):
         self.hidden += hide
         if tag == "q" and not self.hidden:
             self._text(QUOTES[(self._quote_depth() - 1) % 2][0], copied=False)
+
+    def parse_marked_section(self, i: int, report: int = 1) -> int:
+        """``<![CDATA[…]]>`` and the like; anything else after ``<![`` is a bogus comment, as in a browser
+        (html.parser would raise AssertionError)."""
+        try:
+            return super().parse_marked_section(i, report)
+        except AssertionError:
+            return self.parse_bogus_comment(i)
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.handle_starttag(tag, attrs)

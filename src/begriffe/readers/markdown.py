@@ -4,12 +4,13 @@ blanked out with spaces, so every offset in a segment is the offset in the sourc
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from markdown_it import MarkdownIt
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from begriffe.positions import LineIndex, OffsetMap
-from begriffe.readers import Document, Segment, SegmentKind
+from begriffe.readers import Document, Segment, SegmentKind, blank_directives, bounded
 from begriffe.readers.decode import decode_text
 
 SKIPPED_BLOCKS = frozenset({"fence", "code_block", "front_matter"})
@@ -26,12 +27,18 @@ def read_markdown(path: str, raw: bytes) -> Document:
     return markdown_document(path, decode_text(raw))
 
 
+@cache
+def _parser() -> MarkdownIt:
+    """Block structure only: inline markup is blanked with regexes below, so markdown-it's own
+    inline pass (most of its time) is switched off."""
+    return MarkdownIt("commonmark").use(front_matter_plugin).enable("table").disable("inline")
+
+
 def markdown_document(path: str, text: str) -> Document:
     """Segments for each prose block of ``text``; non-prose is blanked, offsets stay exact."""
-    parser = MarkdownIt("commonmark").use(front_matter_plugin).enable("table")
-    tokens = parser.parse(text)
+    tokens = _parser().parse(text)
     index = LineIndex(text)
-    masked = list(text)
+    masked = list(blank_directives(text))
     spans: list[tuple[int, int, SegmentKind]] = []
     quote_depth = 0
     list_depth = 0
@@ -69,7 +76,7 @@ def markdown_document(path: str, text: str) -> Document:
             end -= 1
         if start < end:
             built.append(Segment(clean[start:end], OffsetMap.identity(start, end - start), segment_kind))
-    return Document(path, text, tuple(built), markup="markdown")
+    return Document(path, text, bounded(built), markup="markdown")
 
 
 def _line_span(index: LineIndex, text: str, line_map: list[int]) -> tuple[int, int]:

@@ -14,7 +14,7 @@ from enum import Enum
 from typing import Any
 
 from begriffe.positions import OffsetMap
-from begriffe.readers import Document, Segment, SegmentKind
+from begriffe.readers import Document, Segment, SegmentKind, bounded
 
 LINE_BREAKS = str.maketrans(dict.fromkeys("\n\r\v\f\x85\u2028\u2029", " "))
 HEADING_STYLE = re.compile(r"heading|überschrift|^title$|^titel$", re.IGNORECASE)
@@ -103,4 +103,4 @@ def paragraph_document(path: str, paragraphs: list[Paragraph], markup: str) -> D
             segments.append(Segment(paragraph.text, OffsetMap.identity(offset, len(paragraph.text)), paragraph.kind))
         offset += len(paragraph.text) + 1
     source = "\n".join(p.text for p in paragraphs)
-    return Document(path, source, tuple(segments), markup=markup)
+    return Document(path, source, bounded(segments), markup=markup)

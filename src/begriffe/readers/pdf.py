@@ -18,7 +18,7 @@ from typing import Any
 
 from begriffe.errors import InputError
 from begriffe.positions import OffsetMap, Run
-from begriffe.readers import Document, Segment
+from begriffe.readers import Document, Segment, bounded, without_surrogates
 from begriffe.readers.office import LINE_BREAKS
 
 HYPHENS = "-\u00ad\u2010"
@@ -43,7 +43,7 @@ def read_pdf(path: str, raw: bytes) -> Document:
                 offset += len(line) + 1
     source = "\n".join(lines)
     segments = [_segment(lines, starts, first, last) for first, last in boxes]
-    return Document(path, source, tuple(s for s in segments if s.text.strip()), markup="pdf", pages=tuple(pages))
+    return Document(path, source, bounded(s for s in segments if s.text.strip()), markup="pdf", pages=tuple(pages))
 
 
 def _pages(raw: bytes) -> Iterator[list[list[str]]]:
@@ -91,7 +91,8 @@ def _text_boxes(container: Any) -> Iterator[Any]:
 def _lines(box: Any) -> list[str]:
     from pdfminer.layout import LTTextLine
 
-    found = (item.get_text().translate(LINE_BREAKS).strip() for item in box if isinstance(item, LTTextLine))
+    texts = (without_surrogates(item.get_text()) for item in box if isinstance(item, LTTextLine))
+    found = (text.translate(LINE_BREAKS).strip() for text in texts)
     return [line for line in found if line]
 
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 
 from begriffe.positions import OffsetMap
-from begriffe.readers import Document, Segment, SegmentKind
+from begriffe.readers import Document, Segment, SegmentKind, blank_directives, bounded
 from begriffe.readers.decode import decode_text
 
 BLANK_LINE = re.compile(r"(?:\r\n|\r|\n)[ \t\f\v]*(?:\r\n|\r|\n)")
 LIST_LINE = re.compile(r"(?:\r\n|\r|\n)(?=[ \t]*(?:[-•*–·▪]\s|\d{1,3}[.)]\s|#{1,6}\s))")
-NON_SPACE = re.compile(r"\S")
+LIST_ITEM = re.compile(r"[-•*–·▪]\s|\d{1,3}[.)]\s")
 
 
 def read_plain(path: str, raw: bytes) -> Document:
@@ -20,25 +20,24 @@ def read_plain(path: str, raw: bytes) -> Document:
 
 def plain_document(path: str, text: str) -> Document:
     """Split ``text`` into paragraph segments (identity offset maps)."""
-    return Document(path, text, tuple(split_paragraphs(text, 0, len(text))))
+    return Document(path, text, bounded(split_paragraphs(blank_directives(text), 0, len(text))))
 
 
 def split_paragraphs(text: str, start: int, end: int, kind: SegmentKind = SegmentKind.PARAGRAPH) -> list[Segment]:
     """Segments for text[start:end], cut at blank lines and before list items."""
     segments = []
-    cuts = [start]
+    cuts = {start, end}
     for regex in (BLANK_LINE, LIST_LINE):
-        cuts += [m.end() for m in regex.finditer(text, start, end)]
-    cuts = sorted(set(cuts)) + [end]
-    for a, b in zip(cuts, cuts[1:]):
-        first = NON_SPACE.search(text, a, b)
-        if first is None:
+        cuts.update(m.end() for m in regex.finditer(text, start, end))
+    ordered = sorted(cuts)
+    for a, b in zip(ordered, ordered[1:]):
+        piece = text[a:b]
+        stripped = piece.strip()
+        if not stripped:
             continue
-        a = first.start()
-        while b > a and text[b - 1].isspace():
-            b -= 1
+        a += len(piece) - len(piece.lstrip())
         segment_kind = kind
-        if kind is SegmentKind.PARAGRAPH and re.match(r"[-•*–·▪]\s|\d{1,3}[.)]\s", text[a : a + 5]):
+        if kind is SegmentKind.PARAGRAPH and LIST_ITEM.match(stripped):
             segment_kind = SegmentKind.LIST
-        segments.append(Segment(text[a:b], OffsetMap.identity(a, b - a), segment_kind))
+        segments.append(Segment(stripped, OffsetMap.identity(a, len(stripped)), segment_kind))
     return segments

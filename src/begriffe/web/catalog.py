@@ -61,10 +61,17 @@ class Catalog:
             "context": [" ".join(p.split()) for p in entry.context.split("\n\n") if p.strip()],
             "legal": entry.legal,
             "forms": list(entry.forms),
-            "sources": [{"title": s.title, "publisher": s.publisher, "year": s.year, "url": s.url} for s in sources],
+            "sources": [
+                {"title": s.title, "publisher": s.publisher, "year": s.year, "url": _web_url(s.url)} for s in sources
+            ],
             "see_also": [self.summary(n) for n in neighbours if n is not None],
             "examples": {"flag": [e.text for e in entry.examples.flag], "ok": [e.text for e in entry.examples.ok]},
         }
+
+
+def _web_url(url: str) -> str:
+    """Only http(s) links are shown as links (never javascript: or data:)."""
+    return url if url.lower().startswith(("https://", "http://")) else ""
 
 
 STATUSES = [

@@ -12,13 +12,15 @@ from starlette.routing import Route
 from begriffe.readers import READERS
 from begriffe.web.api import MAX_LIMIT, check_filters
 from begriffe.web.catalog import STATUSES, Catalog
-from begriffe.web.security import MAX_BODY
+from begriffe.web.security import size_text
 
 MESSAGES = {
     400: "Die Anfrage ist ungültig.",
     404: "Diese Seite gibt es nicht.",
     405: "Diese Anfrageart ist hier nicht erlaubt.",
-    413: "Die Datei ist zu groß: höchstens 20 MB.",
+    408: "Die Anfrage kam zu langsam an und wurde abgebrochen.",
+    413: "Die Datei ist zu groß.",
+    503: "Die Prüfung hat zu lange gedauert und wurde abgebrochen.",
     500: "Interner Fehler. Bitte die Seite neu laden; tritt der Fehler wieder auf, bitte melden.",
 }
 
@@ -32,8 +34,9 @@ def render(request: Request, template: str, status_code: int = 200, nav: str = "
 async def check_page(request: Request) -> Response:
     """``/``: paste or upload a draft and see its findings in place."""
     suffixes = sorted(READERS)
+    max_body = request.app.state.max_body
     return render(request, "pruefen.html", nav="pruefen", accept=",".join(suffixes), suffixes=suffixes,
-                  max_bytes=MAX_BODY)
+                  max_bytes=max_body, max_size=size_text(max_body))
 
 
 async def glossary_page(request: Request) -> Response:

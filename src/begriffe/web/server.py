@@ -12,7 +12,11 @@ from collections.abc import Callable
 
 import click
 
+from begriffe.web.security import MAX_BODY
+
 LOOPBACK_NAMES = {"localhost", "ip6-localhost"}
+WILDCARDS = {"0.0.0.0", "::", ""}
+KEEP_ALIVE_SECONDS = 5
 
 
 def is_loopback(host: str) -> bool:
@@ -56,7 +60,24 @@ def bind(host: str, port: int) -> socket.socket:
     return sock
 
 
-def serve(host: str, port: int, *, open_browser: bool = False, on_build: Callable[[], None] | None = None) -> None:
+def allowed_hosts(host: str) -> tuple[str, ...]:
+    """Host names besides localhost and IP addresses under which the page answers.
+
+    A wildcard address (0.0.0.0, ::) also allows this computer's own names.
+    """
+    if host in WILDCARDS:
+        return tuple({socket.gethostname(), socket.getfqdn()})
+    return (host,)
+
+
+def serve(
+    host: str,
+    port: int,
+    *,
+    open_browser: bool = False,
+    on_build: Callable[[], None] | None = None,
+    max_body: int = MAX_BODY,
+) -> None:
     """Serve the page until Ctrl+C."""
     import uvicorn
 
@@ -70,8 +91,9 @@ def serve(host: str, port: int, *, open_browser: bool = False, on_build: Callabl
             err=True,
         )
     sock = bind(host, port)
-    app = create_app(load_compiled(on_build=on_build))
-    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", access_log=False))
+    app = create_app(load_compiled(on_build=on_build), max_body=max_body, hosts=allowed_hosts(host))
+    config = uvicorn.Config(app, log_level="warning", access_log=False, timeout_keep_alive=KEEP_ALIVE_SECONDS)
+    server = uvicorn.Server(config)
     url = page_url(host, port)
     click.echo(f"begriffe läuft unter {url} – beenden mit Strg+C.", err=True)
     if open_browser:

@@ -72,7 +72,7 @@ async function checkText(text, format) {
 
 async function checkFile(file) {
   if (file.size > MAX_BYTES) {
-    say("Die Datei ist zu groß: höchstens 20 MB.", true);
+    say(`Die Datei ist zu groß: höchstens ${uploadForm.dataset.maxSize}.`, true);
     return false;
   }
   const body = new FormData();
