@@ -11,12 +11,13 @@ SRC = Path(__file__).resolve().parents[1] / "src" / "begriffe"
 
 # Lower number = lower layer. A module may import only from its own layer or below.
 LAYERS = {
-    "errors": 0, "positions": 0, "entries": 0, "data": 0, "atomic": 0,
+    "records": 0, "errors": 0, "positions": 0, "entries": 0, "data": 0, "atomic": 0,
     "yamldata": 1, "glossary": 1, "rules": 1, "cache": 1, "lexicon": 1, "config": 1,
     "readers": 2,
-    "normalize": 1, "patterns": 3, "compiled": 3, "morphology": 3, "nlp": 4, "matching": 4,
-    "context": 5, "conditions": 5, "findings": 5, "suppressions": 5, "document": 5,
-    "engine": 6, "validate": 7, "files": 6, "run": 7, "baseline": 7, "spacy_component": 7,
+    "inflection": 1, "declension": 3, "suggestions": 5,
+    "normalize": 1, "patterns": 3, "compiled": 3, "morphology": 3, "prefilter": 3, "nlp": 4, "sentences": 4, "matching": 4,
+    "context": 5, "conditions": 5, "findings": 5, "suppressions": 5, "document": 5, "memo": 5,
+    "judge": 6, "engine": 6, "validate": 7, "files": 6, "parallel": 7, "run": 7, "baseline": 7, "spacy_component": 7,
     "reporters": 8, "annotate": 8, "lookup": 8, "describe": 8, "german_click": 8, "export": 8,
     "cli": 9, "web": 9, "__main__": 10, "__init__": 10,
 }

@@ -2,12 +2,7 @@
 
 from __future__ import annotations
 
-from importlib.metadata import PackageNotFoundError, version
-
-try:
-    __version__ = version("begriffe")
-except PackageNotFoundError:  # running from a checkout without installation
-    __version__ = "0.0.0"
+__version__ = "0.1.0"  # the single source: pyproject.toml reads it (no importlib.metadata at start)
 
 __all__ = ["__version__", "check_text", "load_glossary"]
 

@@ -6,8 +6,9 @@ Thin: parses options, calls engine/lookup/describe, picks a reporter and decides
 from __future__ import annotations
 
 import os
+import signal
 import sys
-import traceback
+import threading
 from enum import IntEnum
 from pathlib import Path
 from typing import NoReturn, TextIO
@@ -22,21 +23,43 @@ from begriffe.reporters import FORMATS
 
 
 class ExitCode(IntEnum):
-    """0: nothing at or above the fail level; 1: findings (or unreadable files); 2: usage or input error."""
+    """0: nothing at or above the fail level; 1: findings (or unreadable files); 2: usage or input error;
+    130/143: interrupted by Ctrl+C (SIGINT) or SIGTERM (128 + signal number, as shells report it)."""
 
     OK = 0
     FINDINGS = 1
     ERROR = 2
+    INTERRUPTED = 130
+    TERMINATED = 143
 
 
 SEVERITIES = [s.value for s in Severity]
 STATUSES = [s.value for s in Status]
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised like Ctrl+C so that ``finally`` blocks remove temporary files."""
+
+
+def _on_sigterm(signum: int, frame: object) -> None:  # noqa: ARG001 - signal handler signature
+    raise Terminated
+
+
 class Cli(GermanGroup):
     """Top-level group: every error becomes a German message and exit code 2, never a traceback."""
 
     def main(self, *args, **kwargs):  # noqa: ANN002, ANN003, ANN201 - click's signature
+        """Run with SIGTERM handled like Ctrl+C (the previous handler is restored afterwards)."""
+        if threading.current_thread() is not threading.main_thread():  # signal handlers need the main thread
+            return self._main(*args, **kwargs)
+        previous = signal.signal(signal.SIGTERM, _on_sigterm)
+        try:
+            self._main(*args, **kwargs)
+        finally:
+            if previous is not None:
+                signal.signal(signal.SIGTERM, previous)
+
+    def _main(self, *args, **kwargs) -> NoReturn:  # noqa: ANN002, ANN003
         """Run, translating click's usage errors and begriffe's errors into German messages."""
         kwargs["standalone_mode"] = False
         verbose = "--verbose" in sys.argv or "-v" in sys.argv
@@ -44,20 +67,23 @@ class Cli(GermanGroup):
             result = super().main(*args, **kwargs)
         except click.exceptions.Exit as exc:
             sys.exit(exc.exit_code)
-        except click.Abort:
-            _fail("Abgebrochen.", code=130)
+        except click.Abort as exc:  # click turns KeyboardInterrupt (and so Terminated) into Abort
+            terminated = isinstance(exc.__cause__, Terminated)
+            _fail("Abgebrochen.", code=ExitCode.TERMINATED if terminated else ExitCode.INTERRUPTED)
         except click.ClickException as exc:
             hint = "\nHilfe: begriffe --help" if isinstance(exc, click.UsageError) else ""
             _fail(german_error(exc) + hint)
         except BegriffeError as exc:
             _fail(str(exc))
-        except KeyboardInterrupt:
-            _fail("Abgebrochen.", code=130)
+        except KeyboardInterrupt as exc:
+            _fail("Abgebrochen.", code=ExitCode.TERMINATED if isinstance(exc, Terminated) else ExitCode.INTERRUPTED)
         except BrokenPipeError:
             sys.stderr.close()
             sys.exit(ExitCode.OK)
         except Exception as exc:  # noqa: BLE001 - last line of defence: no tracebacks for users
             if verbose:
+                import traceback
+
                 traceback.print_exc()
             _fail(
                 f"Interner Fehler ({exc.__class__.__name__}: {exc}). Bitte mit --verbose wiederholen "
@@ -97,7 +123,7 @@ def main() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path), metavar="[PFAD]...")
-@click.option("--format", "output_format", type=Choice(FORMATS), default=None,
+@click.option("--format", "--output-format", "output_format", type=Choice(FORMATS), default=None,
               help="Ausgabeformat (Standard: text; auch BEGRIFFE_FORMAT).")
 @click.option("--fail-level", type=Choice(SEVERITIES), default=None,
               help="Ab diesem Schweregrad endet das Programm mit Exit-Code 1 (Standard: warning).")
@@ -118,6 +144,9 @@ def main() -> None:
 @click.option("--force", is_flag=True, help="Unbekannte Dateitypen als Text lesen; vorhandene kommentierte Kopien überschreiben.")
 @click.option("--stdin-filename", default=None, metavar="NAME", help="Dateiname für Text von der Standardeingabe (bestimmt das Format).")
 @click.option("--color", type=Choice(["auto", "always", "never"]), default="auto", help="Farbige Ausgabe (Standard: auto, nur im Terminal).")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, metavar="N",
+              help="So viele Prozesse nutzen (Standard: einer je Prozessorkern ab 8 Dateien, sonst 1).")
+@click.option("--no-cache", is_flag=True, help="Keine gespeicherten Ergebnisse früherer Läufe verwenden oder speichern.")
 @click.option("-v", "--verbose", is_flag=True, help="Bei internen Fehlern den Python-Traceback zeigen.")
 def check(  # noqa: PLR0913 - one parameter per documented option
     paths: tuple[Path, ...],
@@ -138,6 +167,8 @@ def check(  # noqa: PLR0913 - one parameter per documented option
     force: bool,
     stdin_filename: str | None,
     color: str,
+    jobs: int | None,
+    no_cache: bool,
     verbose: bool,  # noqa: ARG001 - read in Cli.main before parsing
 ) -> int:
     """Texte prüfen (Dateien, Verzeichnisse oder - für die Standardeingabe)."""
@@ -163,6 +194,12 @@ def check(  # noqa: PLR0913 - one parameter per documented option
         raise click.UsageError("Bitte mindestens eine Datei, ein Verzeichnis oder - angeben.")
     if update_baseline and baseline is None:
         raise click.UsageError("--update-baseline braucht --baseline DATEI.")
+    if update_baseline and baseline is not None:
+        from begriffe.files import identity
+
+        if identity(baseline) in {identity(p) for p in paths if str(p) != "-"}:
+            message = f"Die Baseline-Datei {baseline} ist eine der geprüften Dateien und wird nicht überschrieben."
+            raise InputError("B104", message)
     request = CheckRequest(
         paths=paths,
         settings=settings,
@@ -170,6 +207,8 @@ def check(  # noqa: PLR0913 - one parameter per documented option
         force=force,
         progress=sys.stderr.isatty() and settings.format == "text",
         on_build=announce_build,
+        jobs=jobs,
+        remember=not no_cache,
     )
     checked = run_check(request, baseline=_baseline_filter(baseline) if baseline and not update_baseline else None)
     result = checked.result
@@ -244,19 +283,18 @@ def init(force: bool) -> int:
 def lookup(query: tuple[str, ...], limit: int, color: str) -> int:
     """Begriff nachschlagen – auch mit Tippfehlern oder ohne Umlaute."""
     from begriffe import describe
-    from begriffe.compiled import load_compiled
-    from begriffe.lookup import LookupIndex
+    from begriffe.lookup import load_index
 
-    compiled = load_compiled(on_build=announce_build)
+    index = load_index(on_build=announce_build)
     text = " ".join(query)
-    hits = LookupIndex(compiled.glossary).search(text, limit=limit)
+    hits = index.search(text, limit=limit)
     use_color = _use_color(color, sys.stdout)
     if not hits:
         click.echo(f"Kein Eintrag zu „{text}“ gefunden.")
         return ExitCode.FINDINGS
     first, *rest = hits
     click.echo(describe.one_line(first.entry, color=use_color))
-    neighbours = describe.family(first.entry, compiled.glossary, color=use_color)
+    neighbours = describe.family(first.entry, index.glossary, color=use_color)
     if neighbours:
         click.echo("  Verwandte Begriffe:")
         for line in neighbours:
@@ -384,9 +422,11 @@ def _split(value: str | None) -> tuple[str, ...] | None:
 @click.option("--host", default="127.0.0.1", metavar="ADRESSE",
               help="Adresse, an die die Seite gebunden wird (Standard: 127.0.0.1, nur dieser Rechner).")
 @click.option("--open", "open_browser", is_flag=True, help="Die Seite gleich im Browser öffnen.")
-def serve(port: int, host: str, open_browser: bool) -> int:
+@click.option("--max-upload", default=20, type=click.IntRange(1, 200), metavar="MB",
+              help="Größte Datei (und Anfrage), die die Seite annimmt, in MB (Standard: 20).")
+def serve(port: int, host: str, open_browser: bool, max_upload: int) -> int:
     """Die Prüfseite und das Glossar als lokale Webseite zeigen."""
     from begriffe.web.server import serve as run_server
 
-    run_server(host, port, open_browser=open_browser, on_build=announce_build)
+    run_server(host, port, open_browser=open_browser, on_build=announce_build, max_body=max_upload * 1024 * 1024)
     return ExitCode.OK

@@ -2,20 +2,26 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Container
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from begriffe import cache, data, lexicon
-from begriffe.entries import Entry, Glossary
-from begriffe.glossary import load_glossary
-from begriffe.patterns import PatternSet, compile_patterns
-from begriffe.rules import Rules, load_rules
+
+if TYPE_CHECKING:  # unpickling imports what a cache hit needs; reading YAML only happens on a miss
+    from begriffe.entries import Entry, Glossary
+    from begriffe.patterns import PatternSet
+    from begriffe.rules import Rules
 
 
 # The code that shapes the cached data: a change to any of these invalidates the cache.
 COMPILER_SOURCES = tuple(
-    Path(__file__).with_name(name) for name in ("entries.py", "glossary.py", "rules.py", "lexicon.py", "normalize.py", "patterns.py", "compiled.py")
+    Path(__file__).with_name(name)
+    for name in (
+        "entries.py", "glossary.py", "rules.py", "lexicon.py", "normalize.py", "patterns.py", "compiled.py",
+        "declension.py", "inflection.py",
+    )
 )
 
 
@@ -26,6 +32,7 @@ class Compiled:
     glossary: Glossary
     rules: Rules
     patterns: PatternSet
+    key: str = ""
 
     def rule_entries(self) -> dict[str, Entry]:
         """Every rule that can produce a finding, by id: entries and metaphor patterns."""
@@ -37,6 +44,16 @@ class Compiled:
         return out
 
 
+def compiled_key(extra_glossaries: tuple[Path, ...] = (), glossary_dir: Path | None = None, rules_dir: Path | None = None) -> str:
+    """Content hash of everything the compiled glossary is made from."""
+    gdir = glossary_dir or data.glossary_dir()
+    rdir = rules_dir or data.rules_dir()
+    files = [*gdir.glob("*.yaml"), *rdir.rglob("*.yaml"), *extra_glossaries, *COMPILER_SOURCES]
+    return cache.content_key(
+        cache.package_version(), lexicon.versions(), str(gdir), str(rdir), *map(str, extra_glossaries), files=files
+    )
+
+
 def load_compiled(
     extra_glossaries: tuple[Path, ...] = (),
     glossary_dir: Path | None = None,
@@ -46,22 +63,25 @@ def load_compiled(
     """The compiled glossary; read from the cache when nothing changed (``on_build`` runs otherwise)."""
     gdir = glossary_dir or data.glossary_dir()
     rdir = rules_dir or data.rules_dir()
-    files = [*gdir.glob("*.yaml"), *rdir.rglob("*.yaml"), *extra_glossaries, *COMPILER_SOURCES]
-    key = cache.content_key(
-        cache.package_version(), lexicon.versions(), str(gdir), str(rdir), *map(str, extra_glossaries), files=files
-    )
+    key = compiled_key(extra_glossaries, gdir, rdir)
 
     def build() -> Compiled:
+        from begriffe.glossary import load_glossary
+        from begriffe.patterns import compile_patterns
+        from begriffe.rules import load_rules
+
         if on_build is not None:
             on_build()
         glossary = load_glossary(gdir, extra_glossaries)
         rules = load_rules(rdir)
-        return Compiled(glossary, rules, compile_patterns(glossary, rules))
+        return Compiled(glossary, rules, compile_patterns(glossary, rules), key)
 
     return cache.cached("compiled", key, build)
 
 
-def load_lexicon() -> frozenset[str]:
-    """The compound word list, cached per lexicon version."""
-    key = cache.content_key(lexicon.versions())
-    return cache.cached("lexicon", key, lexicon.compound_lexicon)
+def load_lexicon() -> Container[str]:
+    """The compound word list as a compact trie (loads in milliseconds), cached per lexicon version."""
+    key = cache.content_key(lexicon.versions(), "marisa")
+    import marisa_trie
+
+    return cache.cached("lexicon", key, lambda: marisa_trie.Trie(lexicon.compound_lexicon()))

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from begriffe.entries import Condition, Entry, WordClass
+from begriffe.sentences import Sentences
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -31,13 +32,13 @@ class ConditionChecker:
         self.is_head = is_head
         self._sets: dict[frozenset[str], frozenset[str]] = {}
 
-    def applies(self, entry: Entry, doc: Doc, match: Match) -> bool:
+    def applies(self, entry: Entry, doc: Doc, match: Match, sentences: Sentences) -> bool:
         """True when the match satisfies ``when`` (if any) and no ``unless``."""
-        if entry.when and not any(self.holds(c, doc, match) for c in entry.when):
+        if entry.when and not any(self.holds(c, doc, match, sentences) for c in entry.when):
             return False
-        return not any(self.holds(c, doc, match) for c in entry.unless)
+        return not any(self.holds(c, doc, match, sentences) for c in entry.unless)
 
-    def holds(self, condition: Condition, doc: Doc, match: Match) -> bool:
+    def holds(self, condition: Condition, doc: Doc, match: Match, sentences: Sentences) -> bool:
         """Whether every part of one condition holds."""
         if condition.pos is not None and word_class(doc, match) is not condition.pos:
             return False
@@ -46,12 +47,12 @@ class ConditionChecker:
         if condition.next and not self._hit(self._neighbour(doc, match.end - 1, +1), condition.next):
             return False
         if condition.near:
-            sentence = doc[match.start].sent
-            lo = max(sentence.start, match.start - condition.window)
-            hi = min(sentence.end, match.end + condition.window)
+            start, end = sentences.bounds(match.start)
+            lo = max(start, match.start - condition.window)
+            hi = min(end, match.end + condition.window)
             if not any(self._hit(doc[i], condition.near) for i in range(lo, hi)):
                 return False
-        if condition.sentence and not any(self._hit(t, condition.sentence) for t in doc[match.start].sent):
+        if condition.sentence and not any(self._hit(t, condition.sentence) for t in sentences.span(match.start)):
             return False
         if condition.paragraph and not any(self._hit(t, condition.paragraph) for t in doc):
             return False

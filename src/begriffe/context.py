@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from begriffe.entries import ContextKind
 from begriffe.rules import ContextCues
+from begriffe.sentences import Sentences
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -112,32 +113,37 @@ class DocContext:
     that mostly enumerates glossary terms talks about them.
     """
 
-    def __init__(self, doc: Doc, cues: CueSet, matches: list[Match] | None = None, *, markdown: bool = False) -> None:
+    def __init__(
+        self, doc: Doc, cues: CueSet, matches: list[Match] | None = None, *, markdown: bool = False,
+        sentences: Sentences | None = None,
+    ) -> None:
         self.doc = doc
+        self.text = doc.text
         self.cues = cues
         self.markdown = markdown
+        self.sentences = sentences or Sentences(doc)
         self._sentence_flags: dict[int, frozenset[ContextKind]] = {}
-        self._term_lists = _term_list_sentences(doc, matches or [])
+        self._term_lists = _term_list_sentences(doc, matches or [], self.sentences)
         self._definition_sentences: set[int] = set()
-        self._legal_paragraph = bool(cues.legal.search(doc.text))
+        self._legal_paragraph = bool(cues.legal.search(self.text))
 
     @cached_property
     def quotes(self) -> list[Quote]:
         """Quotations in the text; an unclosed one runs to the end of the paragraph."""
-        return find_quotes(self.doc.text)
+        return find_quotes(self.text)
 
     @cached_property
     def titles(self) -> list[tuple[int, int]]:
         """Markdown italics of two or more words, the usual way to set a title (*Das Boot ist voll*)."""
         if not self.markdown:
             return []
-        return [m.span() for m in ITALICS.finditer(self.doc.text) if len(m.group(2).split()) >= 2]
+        return [m.span() for m in ITALICS.finditer(self.text) if len(m.group(2).split()) >= 2]
 
     def classify(self, match: Match) -> frozenset[ContextKind]:
         """The contexts that apply to ``match`` (call in text order)."""
         doc = self.doc
         kinds: set[ContextKind] = set()
-        sentence = doc[match.start].sent
+        sentence = self.sentences.span(match.start)
         quote = self._enclosing_quote(match)
         tight = quote is not None and quote.words <= TIGHT_QUOTE_WORDS + (match.end - match.start - 1)
         if self._is_mention(match, quote if tight else None, sentence):
@@ -164,7 +170,7 @@ class DocContext:
         if self._denied(match, sentence) or self._names_a_concept(match):
             return True
         start_char = self._list_start(tight.open_pos) if tight else self._list_start(match.start_char, quoted=False)
-        if cues.marker_before.search(doc.text[max(0, start_char - 40) : start_char + (1 if tight else 0)]):
+        if cues.marker_before.search(self.text[max(0, start_char - 40) : start_char + (1 if tight else 0)]):
             return True
         before = self._word_before(start_char)
         if before is not None and cues.is_mention_noun(doc[before].lemma_):
@@ -291,9 +297,9 @@ class DocContext:
 
     def _token_after(self, char: int) -> int | None:
         doc = self.doc
-        if char >= len(doc.text):
+        if char >= len(self.text):
             return None
-        span = doc.char_span(char, min(len(doc.text), char + 1), alignment_mode="expand")
+        span = doc.char_span(char, min(len(self.text), char + 1), alignment_mode="expand")
         if span is None:
             return None
         i = span.start
@@ -323,16 +329,16 @@ class DocContext:
         return bool(self.cues.historical_words.search(text))
 
 
-def _term_list_sentences(doc: Doc, matches: list[Match]) -> frozenset[int]:
+def _term_list_sentences(doc: Doc, matches: list[Match], sentences: Sentences) -> frozenset[int]:
     """Starts of sentences that mostly enumerate glossary terms."""
     per_sentence: dict[int, list[Match]] = {}
     for match in matches:
-        per_sentence.setdefault(doc[match.start].sent.start, []).append(match)
+        per_sentence.setdefault(sentences.bounds(match.start)[0], []).append(match)
     lists = set()
     for start, found in per_sentence.items():
         if len(found) < TERM_LIST_MIN:
             continue
-        sentence = doc[start].sent
+        sentence = sentences.span(start)
         words = sum(1 for t in sentence if t.is_alpha)
         covered = sum(1 for m in found for t in doc[m.start : m.end] if t.is_alpha or "-" in t.text)
         if words and covered / words >= TERM_LIST_SHARE:

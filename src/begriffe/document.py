@@ -6,7 +6,10 @@ mentions excluded) and report at most one hint per rule and document.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from functools import cache
+from collections.abc import Iterable
+from typing import NamedTuple
 
 from begriffe.entries import ContextKind, Severity
 from begriffe.findings import Finding, Located, build_finding
@@ -14,8 +17,7 @@ from begriffe.positions import LineIndex, OffsetMap
 from begriffe.rules import Rules
 
 
-@dataclass(frozen=True, slots=True)
-class Usage:
+class Usage(NamedTuple):
     """A glossary term used (not mentioned) in a document, in source offsets."""
 
     rule: str
@@ -23,12 +25,15 @@ class Usage:
     end: int
 
 
-def document_findings(usages: list[Usage], source: str, path: str, rules: Rules, enabled: frozenset[str]) -> list[Finding]:
-    """One hint per mixture whose groups are both used, and per definition that is missing."""
-    if not usages:
+def document_findings(
+    usages: Iterable[tuple[str, int, int]], source: str, path: str, index: LineIndex, rules: Rules, enabled: frozenset[str]
+) -> list[Finding]:
+    """One hint per mixture whose groups are both used, and per definition that is missing.
+
+    ``usages`` are (rule, start, end) in source offsets."""
+    ordered = sorted(map(Usage._make, usages), key=lambda u: u.start)
+    if not ordered:
         return []
-    ordered = sorted(usages, key=lambda u: u.start)
-    index = LineIndex(source)
     identity = OffsetMap.identity(0, len(source))
     found = []
     for mixture in rules.mixtures:
@@ -44,14 +49,23 @@ def document_findings(usages: list[Usage], source: str, path: str, rules: Rules,
             if len(seen) == 2:
                 found.append(_hint(mixture.entry, usage, source, path, index, identity, _mixture_note(mixture.entry.note, seen)))
                 break
-    lowered = source.casefold()
     for definition in rules.definitions:
         if definition.entry.id not in enabled:
             continue
         first = next((u for u in ordered if u.rule == definition.term_entry), None)
-        if first is not None and not any(cue.casefold() in lowered for cue in definition.cues):
+        if first is not None and not _mentions_any(source, definition.cues):
             found.append(_hint(definition.entry, first, source, path, index, identity, definition.entry.note))
     return found
+
+
+def _mentions_any(source: str, cues: tuple[str, ...]) -> bool:
+    """Whether any cue occurs in ``source``, ignoring case (without a lowercased copy of a huge text)."""
+    return _cue_pattern(cues).search(source) is not None
+
+
+@cache
+def _cue_pattern(cues: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, cues)), re.IGNORECASE)
 
 
 def _mixture_note(note: str, labels: list[str]) -> str:

@@ -6,27 +6,29 @@ from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import cached_property
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from begriffe.compiled import Compiled, load_compiled, load_lexicon
-from begriffe.conditions import ConditionChecker
-from begriffe.context import CueSet, DocContext
-from begriffe.entries import ContextKind, Entry, RuleKind, Status
-from begriffe.document import Usage, document_findings
-from begriffe.findings import Finding, Located, RunResult, build_finding, judge_severity
-from begriffe.morphology import INVISIBLE, WordAnalyzer
-from begriffe.positions import LineIndex, OffsetMap
-from begriffe.readers import Document, Segment, SegmentKind, read_text
+from begriffe.entries import Entry, RuleKind, Status
+from begriffe.findings import Finding, Located, RunResult, build_finding
+from begriffe.memo import NOTHING, Analysis, Key, ParagraphMemo
+from begriffe.morphology import WordAnalyzer
+from begriffe.prefilter import Prefilter
+from begriffe.positions import LineIndex
+from begriffe.readers import Document, SegmentKind, may_hold_directives, read_text
 from begriffe.rules import DEFAULT_PROFILE
 from begriffe.suppressions import META_RULES, Known, apply_suppressions
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Doc
 
+    from begriffe.judge import ParagraphJudge
     from begriffe.matching import TermMatcher
 
 BATCH_SIZE = 64
-SUPPRESSION_MARK = "begriffe-"
+LARGE_BATCH = 1024
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,20 +48,22 @@ class Engine:
 
     compiled: Compiled
     options: Options = field(default_factory=Options)
+    store: Path | None = None
+    """Where analyses are kept across runs (see ``memo``); None keeps them for this engine only."""
 
     def __post_init__(self) -> None:
         self.entries: dict[str, Entry] = self.compiled.rule_entries()
         self.profile = self.compiled.rules.profile(self.options.profile)
         patterns = self.compiled.patterns
         self.analyzer = WordAnalyzer(patterns, load_lexicon)
-        self.cues = CueSet(self.compiled.rules.cues, patterns.lemmas)
-        self.conditions = ConditionChecker(patterns.condition_forms, self.analyzer.is_head)
         self.accept = frozenset(word.casefold() for word in self.options.accept)
         self.enabled = self._enabled_rules()
         rules = self.compiled.rules
         self.document_terms = frozenset(
             {rule for m in rules.mixtures for _, group in m.members for rule in group} | {d.term_entry for d in rules.definitions}
         )
+        self.prefilter = Prefilter(patterns, self.analyzer, self._relevant)
+        self.memo = ParagraphMemo(self.entries, self.store)
         glossary = self.compiled.glossary
         self.known = Known(
             rules=frozenset(self.entries) | frozenset(META_RULES),
@@ -82,105 +86,108 @@ class Engine:
         return frozenset(enabled)
 
     @cached_property
+    def judge(self) -> ParagraphJudge:
+        """The full analysis of a paragraph (imported when the first candidate paragraph needs it)."""
+        from begriffe.judge import ParagraphJudge
+
+        return ParagraphJudge(
+            self.compiled.patterns, self.compiled.rules, self.analyzer, self.entries, self.enabled, self.profile,
+            accept=self.accept, counted=self.document_terms,
+        )
+
+    @property
     def nlp(self) -> Language:
         """The spaCy pipeline (imports spaCy on first use)."""
-        from begriffe.nlp import build_nlp
+        return self.judge.nlp
 
-        return build_nlp(self.compiled.patterns.lemmas)
-
-    @cached_property
+    @property
     def matcher(self) -> TermMatcher:
-        """The term matcher bound to this engine's vocabulary."""
-        from begriffe.matching import TermMatcher
-
-        return TermMatcher(self.compiled.patterns, self.analyzer, self.nlp.vocab)
-
-    @cached_property
-    def _scanner(self):  # noqa: ANN202 - an ahocorasick.Automaton
-        import ahocorasick
-
-        automaton = ahocorasick.Automaton()
-        for term in self.compiled.patterns.scan_terms:
-            automaton.add_word(term, term)
-        automaton.make_automaton()
-        return automaton
+        """The term matcher bound to the pipeline's vocabulary."""
+        return self.judge.matcher
 
     def may_match(self, text: str) -> bool:
         """Prefilter: could any rule match in ``text``? (Never false for a real match.)"""
-        if not self.options.prefilter:
+        return not self.options.prefilter or self.prefilter.may_match(text)
+
+    def _relevant(self, rule: str) -> bool:
+        """A rule that can report under these options, or a term the document rules count."""
+        if rule in self.document_terms:
             return True
-        lowered = text.translate(INVISIBLE).lower()
-        for _ in self._scanner.iter(lowered):
-            return True
-        return False
+        entry = self.entries.get(rule)
+        return entry is not None and rule in self.enabled and entry.status is not Status.EMPFOHLEN
 
     def check_document(self, document: Document) -> list[Finding]:
         """Findings of one document, sorted by position."""
         return next(iter(self.check_documents([document])))[1]
 
     def check_documents(self, documents: Iterable[Document]) -> Iterator[tuple[Document, list[Finding]]]:
-        """Findings per document; segments of all documents share one spaCy batch stream."""
-        pending: list[tuple[Document, list[Segment]]] = []
+        """Findings per document. Paragraphs already seen (in any document of this run) are not
+        analysed again; new candidate paragraphs of several documents share one spaCy batch."""
+        pending: list[tuple[Document, list[Analysis | Key]]] = []
+        fresh: dict[Key, Analysis] = {}
+        todo: dict[Key, None] = {}
         for document in documents:
-            candidates = [s for s in document.segments if self.may_match(s.text)]
-            pending.append((document, candidates))
-            if sum(len(c) for _, c in pending) >= BATCH_SIZE:
-                yield from self._analyse(pending)
-                pending = []
-        if pending:
-            yield from self._analyse(pending)
+            markdown = document.markup == "markdown"
+            items: list[Analysis | Key] = []
+            for segment in document.segments:
+                key = (segment.text, segment.kind is SegmentKind.QUOTE, markdown)
+                known = fresh.get(key) or self.memo.get(key)
+                if known is None and key not in todo:
+                    if self.may_match(segment.text):
+                        todo[key] = None
+                    else:
+                        known = self.memo.put(key, NOTHING, durable=False)
+                items.append(known or key)
+                if len(todo) >= LARGE_BATCH:  # a long document: analyse as it is read
+                    fresh |= self._analyse(todo)
+                    todo = {}
+            pending.append((document, items))
+            if len(todo) >= BATCH_SIZE or len(pending) >= BATCH_SIZE:
+                fresh |= self._analyse(todo)
+                todo = {}
+                yield from self._finish(pending, fresh)
+                pending, fresh = [], {}
+        fresh |= self._analyse(todo)
+        yield from self._finish(pending, fresh)
 
-    def _analyse(self, batch: list[tuple[Document, list[Segment]]]) -> Iterator[tuple[Document, list[Finding]]]:
-        texts = [segment.text for _, segments in batch for segment in segments]
-        docs = iter(self.nlp.pipe(texts, batch_size=BATCH_SIZE)) if texts else iter(())
-        for document, segments in batch:
+    def _analyse(self, todo: dict[Key, None]) -> dict[Key, Analysis]:
+        """Run spaCy and the matcher over new candidate paragraphs."""
+        if not todo:
+            return {}
+        return {key: self.memo.put(key, analysis) for key, analysis in zip(todo, self.judge.analyse(todo))}
+
+    def _finish(
+        self, pending: list[tuple[Document, list[Analysis | Key]]], fresh: dict[Key, Analysis]
+    ) -> Iterator[tuple[Document, list[Finding]]]:
+        for document, items in pending:
             findings: list[Finding] = []
-            usages: list[Usage] = []
-            if segments:
-                index = LineIndex(document.source)
-                for segment in segments:
-                    doc = next(docs)
-                    quoted = segment.kind is SegmentKind.QUOTE
-                    markdown = document.markup == "markdown"
-                    for item in self._judge(doc, quoted=quoted, usages=usages, offsets=segment.offsets, markdown=markdown):
-                        entry_id = item.entry.id if item.entry.kind is RuleKind.ENTRY else ""
-                        findings.append(build_finding(document.path, document.source, index, segment.offsets, item, entry_id=entry_id))
-                findings += document_findings(usages, document.source, document.path, self.compiled.rules, self.enabled)
-            if SUPPRESSION_MARK in document.source:
+            used: dict[str, tuple[str, int, int]] = {}
+            index = LineIndex(document.source) if any(item is not NOTHING for item in items) else None
+            for segment, item in zip(document.segments, items):
+                analysis = item if isinstance(item, Analysis) else fresh[item]
+                if analysis is NOTHING:
+                    continue
+                offsets = segment.offsets
+                for rule, start, end in analysis.usages:  # the document rules look at first uses only
+                    if rule not in used:
+                        used[rule] = (rule, *offsets.span_to_source(start, end))
+                for located in analysis.located:
+                    entry_id = located.entry.id if located.entry.kind is RuleKind.ENTRY else ""
+                    findings.append(build_finding(document.path, document.source, index, offsets, located, entry_id=entry_id))
+            if used:
+                from begriffe.document import document_findings
+
+                findings += document_findings(used.values(), document.source, document.path, index, self.compiled.rules, self.enabled)
+            if may_hold_directives(document.source):
                 findings = apply_suppressions(findings, document.source, self.known, document.path)
                 findings = [f for f in findings if f.rule in self.enabled]
             if document.pages:
                 findings = [replace(f, page=bisect_right(document.pages, f.offset)) for f in findings]
             yield document, sorted(findings, key=lambda f: f.sort_key)
 
-    def judge_doc(self, doc) -> list[Located]:  # noqa: ANN001 - a spaCy Doc made by self.nlp's components
-        """Judged matches of a prepared Doc (used by the spaCy component)."""
-        return list(self._judge(doc, quoted=False, usages=[], offsets=OffsetMap.identity(0, len(doc.text))))
-
-    def _judge(  # noqa: ANN001
-        self, doc, *, quoted: bool, usages: list[Usage], offsets: OffsetMap, markdown: bool = False
-    ) -> Iterable[Located]:
-        """Judged matches of one paragraph; records every use of a term for the document rules."""
-        matches = self.matcher.find_matches(doc)
-        context = DocContext(doc, self.cues, matches, markdown=markdown)
-        for match in matches:
-            if match.is_exception or match.rule not in self.enabled:
-                continue
-            entry = self.entries[match.rule]
-            kinds = context.classify(match)
-            if match.rule in self.document_terms and ContextKind.MENTION not in kinds:
-                usages.append(Usage(match.rule, *offsets.span_to_source(match.start_char, match.end_char)))
-            if entry.status is Status.EMPFOHLEN:
-                continue
-            if self.accept and doc.text[match.start_char : match.end_char].casefold() in self.accept:
-                continue
-            if not self.conditions.applies(entry, doc, match):
-                continue
-            if quoted:
-                kinds = kinds | {ContextKind.QUOTATION}
-            severity = judge_severity(entry, kinds, self.profile)
-            if severity is not None:
-                yield Located(entry, match.start_char, match.end_char, severity, kinds)
+    def judge_doc(self, doc: Doc) -> list[Located]:
+        """Judged matches of a Doc made by ``self.nlp`` (used by the spaCy component)."""
+        return list(self.judge.judge(doc).located)
 
 
 def check_text(text: str, path: str = "<text>", options: Options | None = None, *, markdown: bool = False) -> RunResult:

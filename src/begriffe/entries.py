@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 from begriffe.errors import SourceLocation
+from begriffe.records import quick_pickle
 
 
 class Status(str, Enum):
@@ -76,6 +77,7 @@ class RuleKind(str, Enum):
     META = "meta"
 
 
+@quick_pickle
 @dataclass(frozen=True, slots=True)
 class Condition:
     """One alternative of ``when``/``unless``: every set field must hold."""
@@ -89,6 +91,7 @@ class Condition:
     paragraph: frozenset[str] = frozenset()
 
 
+@quick_pickle
 @dataclass(frozen=True, slots=True)
 class CompoundSpec:
     """How a noun entry takes part in compounds."""
@@ -98,6 +101,7 @@ class CompoundSpec:
     modifier_forms: tuple[str, ...] = ()
 
 
+@quick_pickle
 @dataclass(frozen=True, slots=True)
 class Example:
     """A text that must (flag) or must not (ok) trigger its entry."""
@@ -108,6 +112,7 @@ class Example:
     location: SourceLocation | None = None
 
 
+@quick_pickle
 @dataclass(frozen=True, slots=True)
 class Examples:
     """Flag and ok examples of one entry."""
@@ -116,6 +121,7 @@ class Examples:
     ok: tuple[Example, ...] = ()
 
 
+@quick_pickle
 @dataclass(frozen=True, slots=True)
 class Entry:
     """A glossary entry, or a rule from rules/ that behaves like one."""
@@ -153,6 +159,7 @@ class Entry:
         return None
 
 
+@quick_pickle
 @dataclass(frozen=True, slots=True)
 class Source:
     """A reference the glossary cites."""

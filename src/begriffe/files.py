@@ -35,7 +35,7 @@ class Unreadable:
 def discover(paths: Iterable[Path], *, suffixes: Iterable[str] | None = None) -> Iterator[Found | Unreadable]:
     """Explicit files as given; directories walked for supported suffixes, without duplicates."""
     wanted = frozenset(s.lower() for s in (suffixes or READERS))
-    seen: set[Path] = set()
+    seen: set[object] = set()
     for path in paths:
         if path.is_dir():
             for item in _walk(path, wanted):
@@ -50,12 +50,14 @@ def discover(paths: Iterable[Path], *, suffixes: Iterable[str] | None = None) ->
             yield Found(path, explicit=True)
 
 
-def identity(path: Path) -> Path:
-    """``path`` resolved, or as given when it cannot be (a symlink loop raises RuntimeError in 3.11)."""
+def identity(path: Path) -> object:
+    """What makes two paths the same file: device and inode (one stat; resolving every path of
+    a big tree costs more), or the path itself when it cannot be stat'ed (a symlink loop)."""
     try:
-        return path.resolve()
+        info = path.stat()
     except (OSError, RuntimeError):
         return path
+    return info.st_dev, info.st_ino
 
 
 def _walk(root: Path, wanted: frozenset[str]) -> Iterator[Found | Unreadable]:

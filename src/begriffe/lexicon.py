@@ -16,10 +16,11 @@ import json
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
-from importlib.metadata import version
+from importlib.util import find_spec
 from importlib.resources import files
 from pathlib import Path
 
+DATA_FILES = (("german_nouns", "nouns.csv"), ("spacy_lookups_data", "data/de_lemma_lookup.json.gz"))
 CASES = ("nominativ", "genitiv", "dativ", "akkusativ")
 NUMBERS = ("singular", "plural")
 ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
@@ -41,8 +42,30 @@ class Paradigm:
 
 
 def versions() -> str:
-    """Versions of the lexicon packages (part of the cache key)."""
-    return f"german-nouns {version('german-nouns')}; spacy-lookups-data {version('spacy-lookups-data')}"
+    """Identity of the lexicon data files (part of the cache key): path, size and modification
+    time change with every installed version, and finding them imports nothing."""
+    parts = []
+    for package, name in DATA_FILES:
+        path = _package_dir(package)
+        path = path / name if path is not None else None
+        try:
+            info = path.stat() if path is not None else None
+        except OSError:
+            info = None
+        parts.append(f"{package}: {path} {info.st_size if info else '-'} {info.st_mtime_ns if info else '-'}")
+    return "; ".join(parts)
+
+
+@cache
+def _package_dir(package: str) -> Path | None:
+    """Directory of an installed package, without importing it (german_nouns is a namespace package)."""
+    spec = find_spec(package)
+    if spec is None:
+        return None
+    if spec.origin and spec.origin not in ("namespace", "built-in"):
+        return Path(spec.origin).parent
+    locations = list(spec.submodule_search_locations or ())
+    return Path(locations[0]) if locations else None
 
 
 @cache
@@ -223,6 +246,14 @@ def noun_forms(noun: str) -> set[str]:
             out |= {noun.lower() + "in", noun.lower() + "innen"}
     out |= spacy_forms(noun)
     return out
+
+
+def adjectival_noun(noun: str) -> bool:
+    """Whether a noun declines like an adjective (der Geflüchtete, ein Geflüchteter)."""
+    found = paradigm(noun_lemma(noun))
+    if found is not None:
+        return found.adjectival
+    return noun.endswith(("e", "er")) and _looks_adjectival(noun.removesuffix("r"))
 
 
 def _adjectival_stem(noun: str) -> str:

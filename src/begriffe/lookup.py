@@ -5,6 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from collections.abc import Callable
+from pathlib import Path
+
 from begriffe.entries import Entry, Glossary
 
 TRANSLIT = (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss"))
@@ -29,10 +32,21 @@ def fold(text: str) -> str:
     return " ".join(re.sub(r"[^\w\s-]", " ", s).split())
 
 
+def load_index(extra_glossaries: tuple[Path, ...] = (), on_build: Callable[[], None] | None = None) -> LookupIndex:
+    """The lookup index of the shipped (and extra) glossary, cached on its own: a lookup then
+    reads neither YAML nor the matcher's tables."""
+    from begriffe import cache
+    from begriffe.compiled import compiled_key, load_compiled
+
+    key = compiled_key(extra_glossaries)
+    return cache.cached("lookup", key, lambda: LookupIndex(load_compiled(extra_glossaries, on_build=on_build).glossary))
+
+
 class LookupIndex:
     """Headwords, forms, ids and preferred terms of every entry, folded for comparison."""
 
     def __init__(self, glossary: Glossary) -> None:
+        self.glossary = glossary
         self.entries = glossary.by_id()
         keys: list[str] = []
         owners: list[tuple[str, str, float]] = []

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from dataclasses import dataclass
 from enum import Enum
 from typing import TYPE_CHECKING
 
 from begriffe.morphology import How, WordAnalyzer, WordHit
 from begriffe.patterns import EXCEPTION, PatternSet
+from begriffe.sentences import Sentences
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -52,18 +55,20 @@ class TermMatcher:
     """Matches compiled patterns in Docs made by ``begriffe.nlp.build_nlp``."""
 
     def __init__(self, patterns: PatternSet, analyzer: WordAnalyzer, vocab: Vocab) -> None:
-        from spacy.matcher import Matcher
+        from spacy.matcher import PhraseMatcher
+        from spacy.tokens import Doc
 
         self.p = patterns
         self.analyzer = analyzer
-        self.phrase_matcher = Matcher(vocab, validate=False)
+        self.phrase_matcher = PhraseMatcher(vocab, attr="LEMMA")
         for rule, sequences in patterns.phrases.items():
             key = rule or "__exception__"
-            self.phrase_matcher.add(key, [[{"LEMMA": lemma} for lemma in seq] for seq in sequences])
+            self.phrase_matcher.add(key, [Doc(vocab, words=list(seq), lemmas=list(seq)) for seq in sequences])
 
-    def find_matches(self, doc: Doc) -> list[Match]:
+    def find_matches(self, doc: Doc, sentences: Sentences | None = None) -> list[Match]:
         """All non-overlapping matches in ``doc``, in text order; longest and most specific win."""
-        candidates = [*self._word_matches(doc), *self._phrase_matches(doc), *self._metaphor_matches(doc)]
+        sentences = sentences or Sentences(doc)
+        candidates = [*self._word_matches(doc), *self._phrase_matches(doc), *self._metaphor_matches(doc, sentences)]
         return _resolve_overlaps(candidates)
 
     def _word_matches(self, doc: Doc) -> list[Match]:
@@ -114,7 +119,7 @@ class TermMatcher:
             out.append(Match(rule, start, end, span.start_char, span.end_char, MatchKind.PHRASE))
         return out
 
-    def _metaphor_matches(self, doc: Doc) -> list[Match]:
+    def _metaphor_matches(self, doc: Doc, sentences: Sentences) -> list[Match]:
         out = []
         heads, verbs, linkers = self.p.image_heads, self.p.image_verbs, self.p.linkers
         for token in doc:
@@ -127,7 +132,7 @@ class TermMatcher:
                     out.append(Match(rule, token.i, subject + 1, token.idx, end.idx + len(end.text), MatchKind.METAPHOR))
                 continue
             rule = verbs.get(norm)
-            if rule is not None and self._subject_near(doc, token.i):
+            if rule is not None and self._subject_near(doc, token.i, sentences):
                 out.append(Match(rule, token.i, token.i + 1, token.idx, token.idx + len(token.text), MatchKind.METAPHOR))
         return out
 
@@ -140,17 +145,27 @@ class TermMatcher:
                 return i
         return None
 
-    def _subject_near(self, doc: Doc, i: int) -> bool:
-        sentence = doc[i].sent
-        lo = max(sentence.start, i - VERB_WINDOW)
-        hi = min(sentence.end, i + VERB_WINDOW + 1)
+    def _subject_near(self, doc: Doc, i: int, sentences: Sentences) -> bool:
+        start, end = sentences.bounds(i)
+        lo = max(start, i - VERB_WINDOW)
+        hi = min(end, i + VERB_WINDOW + 1)
         return any(self.analyzer.is_subject(doc[j].norm_) for j in range(lo, hi) if j != i)
 
 
 def _resolve_overlaps(candidates: list[Match]) -> list[Match]:
+    """Longest (then most specific) matches first; a match overlapping one already taken is dropped.
+
+    The taken matches never overlap, so they stay sorted by start and each new candidate is
+    checked against its two neighbours only (a paragraph full of terms stays fast)."""
     ranked = sorted(candidates, key=lambda m: (-(m.end_char - m.start_char), -_PRIORITY[m.kind], m.start_char))
+    starts: list[int] = []
     taken: list[Match] = []
     for match in ranked:
-        if all(match.end_char <= t.start_char or match.start_char >= t.end_char for t in taken):
-            taken.append(match)
+        i = bisect_right(starts, match.start_char)
+        if i > 0 and taken[i - 1].end_char > match.start_char:
+            continue
+        if i < len(taken) and taken[i].start_char < match.end_char:
+            continue
+        starts.insert(i, match.start_char)
+        taken.insert(i, match)
     return sorted(taken, key=lambda m: (m.start_char, m.end_char))

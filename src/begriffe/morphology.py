@@ -8,7 +8,7 @@ Asyl+antrag, not Asylant+rag). The longest matched form wins. Results are cached
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Container
 from dataclasses import dataclass
 from enum import Enum
 
@@ -48,16 +48,16 @@ class ImageHit:
 class WordAnalyzer:
     """Looks words up in a PatternSet; ``lexicon`` is loaded only when a compound needs it."""
 
-    def __init__(self, patterns: PatternSet, lexicon: Callable[[], frozenset[str]]) -> None:
+    def __init__(self, patterns: PatternSet, lexicon: Callable[[], Container[str]]) -> None:
         self.p = patterns
         self._lexicon_loader = lexicon
-        self._lexicon: frozenset[str] | None = None
+        self._lexicon: Container[str] | None = None
         self._words: dict[str, WordHit | None] = {}
         self._images: dict[str, ImageHit | None] = {}
         self._segments: dict[str, int | None] = {}
 
     @property
-    def lexicon(self) -> frozenset[str]:
+    def lexicon(self) -> Container[str]:
         """The compound word list (loaded on first use)."""
         if self._lexicon is None:
             self._lexicon = self._lexicon_loader()

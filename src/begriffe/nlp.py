@@ -62,16 +62,32 @@ def _register_lemma_component() -> None:
 
 
 class LemmaSetter:
-    """Sets ``token.norm_`` (normalised word) and ``token.lemma_`` from the compiled table."""
+    """Sets ``token.norm_`` (normalised word) and ``token.lemma_`` (lookup lemma) for a whole Doc.
+
+    Both are computed once per distinct word form and written with ``Doc.from_array``, so a
+    document costs one dictionary lookup per token.
+    """
 
     def __init__(self) -> None:
         self.lemmas: dict[str, str] = {}
+        self._by_orth: dict[int, tuple[int, int]] = {}
 
     def __call__(self, doc):  # noqa: ANN001, ANN204 - spaCy component protocol
-        lemmas = self.lemmas
-        for token in doc:
-            norm = normalize(token.text)
-            token.norm_ = norm
-            token.lemma_ = lemmas.get(norm, norm)
-        return doc
+        from spacy.attrs import LEMMA, NORM, ORTH
 
+        if not len(doc):
+            return doc
+        known = self._by_orth
+        strings = doc.vocab.strings
+        values = []
+        for orth in doc.to_array(ORTH).tolist():
+            pair = known.get(orth)
+            if pair is None:
+                norm = normalize(strings[orth])
+                pair = (strings.add(norm), strings.add(self.lemmas.get(norm, norm)))
+                known[orth] = pair
+            values.append(pair)
+        import numpy
+
+        doc.from_array([NORM, LEMMA], numpy.array(values, dtype="uint64"))
+        return doc

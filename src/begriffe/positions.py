@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
 from typing import NamedTuple
 
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
@@ -21,7 +20,7 @@ class LineIndex:
     def __init__(self, text: str) -> None:
         # One regex pass: searching for "\r" and "\n" separately from every line start
         # rescans the rest of the text for a break kind that is absent (quadratic).
-        self._starts = [0, *(m.end() for m in LINE_BREAK.finditer(text))]
+        self._starts = [0, *map(re.Match.end, LINE_BREAK.finditer(text))]
 
     def location(self, offset: int) -> tuple[int, int]:
         """Return (line, column), both 1-based, of ``offset``."""
@@ -46,16 +45,15 @@ class Run(NamedTuple):
     length: int
 
 
-@dataclass(frozen=True, slots=True)
-class OffsetMap:
-    """Maps offsets in a segment's text back to offsets in the source text."""
+class OffsetMap(NamedTuple):
+    """Maps offsets in a segment's text back to offsets in the source text (a tuple: cheap to make)."""
 
     runs: tuple[Run, ...]
 
-    @classmethod
-    def identity(cls, source_start: int, length: int) -> OffsetMap:
+    @staticmethod
+    def identity(source_start: int, length: int) -> OffsetMap:
         """A segment that is one unchanged slice of the source."""
-        return cls((Run(0, source_start, length),))
+        return OffsetMap((Run(0, source_start, length),))
 
     def to_source(self, offset: int) -> int:
         """Source offset of segment ``offset`` (end offsets map to the run's end)."""
@@ -67,8 +65,9 @@ class OffsetMap:
                 lo = mid
             else:
                 hi = mid - 1
-        run = runs[lo]
-        return run.source_start + min(offset - run.segment_start, run.length)
+        _, source_start, length = run = runs[lo]
+        inside = offset - run.segment_start
+        return source_start + (inside if inside < length else length)
 
     def span_to_source(self, start: int, end: int) -> tuple[int, int]:
         """Source (start, end) of the segment span [start, end)."""

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
-
-from ruamel.yaml.comments import CommentedMap
+from typing import TYPE_CHECKING, Any
 
 from begriffe import data
 from begriffe.entries import Action, ContextKind, Entry, RuleKind, Severity, Status
 from begriffe.errors import DataError, Problem, SourceLocation
-from begriffe.glossary import EntryReader
-from begriffe.yamldata import YamlFile
+
+if TYPE_CHECKING:  # the YAML side is imported only when rules are read (not on a cache hit)
+    from begriffe.yamldata import YamlFile
 
 DEFAULT_PROFILE = "kommunal"
 
@@ -120,6 +119,8 @@ class _RulesLoader:
             return f"rules/{path.relative_to(self.directory)}"
 
     def open(self, path: Path) -> YamlFile | None:
+        from begriffe.yamldata import YamlFile
+
         f = YamlFile(path, self.display(path))
         if f.problems:
             self.problems += f.problems
@@ -180,6 +181,8 @@ class _RulesLoader:
         return Profile(path.stem, str(f.data.get("description", "")).strip(), severity, contexts)
 
     def _compounds(self, path: Path) -> tuple[tuple[MetaphorPattern, ...], tuple[str, ...], tuple[str, ...]]:
+        from begriffe.glossary import EntryReader
+
         f = self.open(path)
         if f is None:
             return (), (), ()
@@ -194,7 +197,7 @@ class _RulesLoader:
             f.problem("B202", "„patterns“ muss eine Liste sein.", *f.at(f.data, "patterns"))
             raw = []
         for node in raw:
-            if not isinstance(node, CommentedMap):
+            if not isinstance(node, dict):
                 f.problem("B202", "Ein Muster muss ein Mapping sein.", *f.at(node))
                 continue
             reader = EntryReader(f, node, "metaphern", more_fields=frozenset({"heads", "verbs"}), kind=RuleKind.METAPHOR)
@@ -235,6 +238,8 @@ class _RulesLoader:
         return tuple(mixtures), tuple(definitions)
 
     def _exceptions(self, path: Path) -> tuple[ExceptionGroup, ...]:
+        from begriffe.yamldata import YamlFile
+
         f = YamlFile(path, self.display(path))
         if f.problems:
             self.problems += f.problems
@@ -297,6 +302,8 @@ def _document_entry(f: YamlFile, node: Any, allowed: set[str]) -> Entry | None:
     if missing:
         f.problem("B204", f"Pflichtfeld „{missing[0]}“ fehlt.", *f.at(node))
         return None
+    from begriffe.glossary import EntryReader
+
     examples = EntryReader(f, node, "", kind=RuleKind.DOCUMENT).examples(Status.KONTEXTABHAENGIG)
     return Entry(
         id=node["id"], term=node["title"], status=Status.KONTEXTABHAENGIG, cluster="", note=node["note"].strip(),

@@ -10,14 +10,17 @@ from pathlib import Path, PurePosixPath
 
 from begriffe.compiled import Compiled, load_compiled
 from begriffe.config import Settings
-from begriffe.engine import Engine, Options
+from begriffe.engine import Options
 from begriffe.errors import InputError
 from begriffe.files import Unreadable, discover
 from begriffe.findings import FileError, Finding, RuleInfo, RunResult
-from begriffe.readers import READERS, Document, read_document, read_text
+from begriffe.parallel import EngineSpec, Target, check_targets, default_jobs
+from begriffe.readers import READERS
 from begriffe.readers.decode import decode_text
 
 STDIN = Path("-")
+PROGRESS_FROM = 20
+"""Show a progress bar (in a terminal) when checking more files than this."""
 
 
 @dataclass(frozen=True)
@@ -30,6 +33,10 @@ class CheckRequest:
     force: bool = False
     progress: bool = False
     on_build: Callable[[], None] | None = None
+    jobs: int | None = None
+    """Worker processes; None: one per core from a handful of files on."""
+    remember: bool = True
+    """Reuse and keep analyses of paragraphs across runs (the user cache)."""
 
     @property
     def suffixes(self) -> tuple[str, ...]:
@@ -52,18 +59,25 @@ def run_check(request: CheckRequest, baseline: Callable[[list[Finding]], list[Fi
     if settings.profile not in compiled.rules.profiles:
         known = ", ".join(sorted(compiled.rules.profiles))
         raise InputError("B310", f"Unbekanntes Profil „{settings.profile}“ (möglich: {known}).")
-    engine = Engine(compiled, Options(settings.profile, settings.select, settings.ignore, settings.accept))
+    options = Options(settings.profile, settings.select, settings.ignore, settings.accept)
+    spec = EngineSpec(settings.extend_glossary, options, remember=request.remember)
     errors: list[FileError] = []
     skipped: list[str] = []
-    documents = list(_documents(request, errors, skipped))
+    targets = list(_targets(request, errors, skipped))
+    jobs = request.jobs or default_jobs(len(targets))
+    outcomes = check_targets(targets, spec, force=request.force, jobs=jobs, compiled=compiled)
+    if request.progress and len(targets) > PROGRESS_FROM:
+        outcomes = _with_progress(outcomes, len(targets))
+    clusters = {rule: entry.cluster for rule, entry in compiled.rule_entries().items()}
     findings: list[Finding] = []
     checked = 0
-    stream = engine.check_documents(documents)
-    if request.progress and len(documents) > 20:
-        stream = _with_progress(stream, len(documents))
-    for document, file_findings in stream:
+    for outcome in outcomes:
+        if isinstance(outcome, FileError):
+            errors.append(outcome)
+            continue
+        path, file_findings = outcome
         checked += 1
-        findings += _without_per_file_ignores(file_findings, document.path, settings, engine)
+        findings += _without_per_file_ignores(file_findings, path, settings, clusters)
     findings.sort(key=lambda f: f.sort_key)
     shown = baseline(findings) if baseline else findings
     result = RunResult(tuple(shown), tuple(errors), checked, tuple(skipped), rule_infos(compiled, shown))
@@ -84,7 +98,7 @@ def rule_infos(compiled: Compiled, findings: list[Finding]) -> tuple[RuleInfo, .
     return tuple(infos)
 
 
-def _without_per_file_ignores(findings: list[Finding], path: str, settings: Settings, engine: Engine) -> list[Finding]:
+def _without_per_file_ignores(findings: list[Finding], path: str, settings: Settings, clusters: dict[str, str]) -> list[Finding]:
     if not settings.per_file_ignores:
         return findings
     relative = _relative(Path(path), settings)
@@ -94,7 +108,6 @@ def _without_per_file_ignores(findings: list[Finding], path: str, settings: Sett
             ignored |= set(rules)
     if not ignored:
         return findings
-    clusters = engine.known.clusters
     return [f for f in findings if f.rule not in ignored and clusters.get(f.rule) not in ignored]
 
 
@@ -102,7 +115,7 @@ def _relative(path: Path, settings: Settings) -> PurePosixPath:
     base = settings.config_file.parent if settings.config_file else Path.cwd()
     try:
         return PurePosixPath(path.resolve().relative_to(base.resolve()).as_posix())
-    except ValueError:
+    except (ValueError, OSError, RuntimeError):  # elsewhere, or a symlink loop
         return PurePosixPath(path.as_posix())
 
 
@@ -119,13 +132,13 @@ def excluded(path: Path, settings: Settings) -> bool:
     return any(_matches(relative, pattern) or any(_matches(PurePosixPath(p), pattern) for p in relative.parents if str(p) != ".") for pattern in settings.exclude)
 
 
-def _documents(request: CheckRequest, errors: list[FileError], skipped: list[str]) -> Iterator[Document]:
+def _targets(request: CheckRequest, errors: list[FileError], skipped: list[str]) -> Iterator[Target]:
     paths = [p for p in request.paths if p != STDIN]
     if STDIN in request.paths:
         name = request.stdin_name or "<stdin>"
         try:
             text = decode_text(sys.stdin.buffer.read())
-            yield read_text(name, text, markdown=Path(name).suffix.lower() in (".md", ".markdown"))
+            yield Target(STDIN, name, text, markdown=Path(name).suffix.lower() in (".md", ".markdown"))
         except InputError as exc:
             errors.append(FileError(name, exc.code, exc.message))
     for item in discover(paths, suffixes=request.suffixes):
@@ -138,16 +151,13 @@ def _documents(request: CheckRequest, errors: list[FileError], skipped: list[str
         if item.explicit and not supported and item.path.exists() and not request.force:
             skipped.append(f"{item.path}: übersprungen – Dateityp „{item.path.suffix or '(ohne Endung)'}“ wird nicht unterstützt (mit --force als Text lesen).")
             continue
-        try:
-            yield read_document(item.path, display=str(item.path), force_text=request.force)
-        except InputError as exc:
-            errors.append(FileError(str(item.path), exc.code, exc.message))
+        yield Target(item.path, str(item.path))
 
 
 def _with_progress(stream, total: int):  # noqa: ANN001, ANN202 - generator passthrough
     import click
 
-    with click.progressbar(length=total, label="Prüfe Dateien", file=sys.stderr, show_pos=True) as bar:
+    with click.progressbar(length=total, label="Prüfe Dateien", file=sys.stderr, show_pos=True, show_eta=True) as bar:
         for item in stream:
             bar.update(1)
             yield item

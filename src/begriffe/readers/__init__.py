@@ -10,6 +10,7 @@ import stat
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from enum import Enum
+from typing import NamedTuple
 from pathlib import Path
 
 from begriffe.errors import InputError, os_reason
@@ -26,9 +27,8 @@ class SegmentKind(str, Enum):
     QUOTE = "quote"
 
 
-@dataclass(frozen=True, slots=True)
-class Segment:
-    """Text to analyse, with its way back to the source."""
+class Segment(NamedTuple):
+    """Text to analyse, with its way back to the source (a tuple: a big file has many)."""
 
     text: str
     offsets: OffsetMap
@@ -189,6 +189,7 @@ def read_bytes(path: Path) -> bytes:
         raise InputError("B302", f"Datei kann nicht gelesen werden ({os_reason(exc)}).") from None
 
 
+DIRECTIVE_MARKS = ("begriffe-", "Begriffe-", "BEGRIFFE-")
 SURROGATE = re.compile("[\ud800-\udfff]")
 # A suppression comment (begriffe.suppressions): on a line of its own, or as an HTML comment.
 DIRECTIVE = re.compile(
@@ -202,9 +203,15 @@ DIRECTIVE = re.compile(
 def blank_directives(text: str) -> str:
     """``text`` with suppression comments turned into spaces (line breaks kept), so that their
     rule ids are not analysed as words of the paragraph they stand in; offsets do not move."""
-    if "begriffe-" not in text.lower():
+    if not may_hold_directives(text):
         return text
     return DIRECTIVE.sub(lambda m: re.sub(r"[^\r\n]", " ", m.group()), text)
+
+
+def may_hold_directives(text: str) -> bool:
+    """Quick test before the directive pattern runs (substring search; a huge text is neither
+    lowercased nor scanned case-insensitively)."""
+    return any(mark in text for mark in DIRECTIVE_MARKS)
 
 
 def without_surrogates(text: str) -> str:

@@ -10,6 +10,7 @@ from begriffe.readers.decode import decode_text
 
 BLANK_LINE = re.compile(r"(?:\r\n|\r|\n)[ \t\f\v]*(?:\r\n|\r|\n)")
 LIST_LINE = re.compile(r"(?:\r\n|\r|\n)(?=[ \t]*(?:[-•*–·▪]\s|\d{1,3}[.)]\s|#{1,6}\s))")
+NON_SPACE = re.compile(r"\S")
 LIST_ITEM = re.compile(r"[-•*–·▪]\s|\d{1,3}[.)]\s")
 
 
@@ -31,11 +32,11 @@ def split_paragraphs(text: str, start: int, end: int, kind: SegmentKind = Segmen
         cuts.update(m.end() for m in regex.finditer(text, start, end))
     ordered = sorted(cuts)
     for a, b in zip(ordered, ordered[1:]):
-        piece = text[a:b]
-        stripped = piece.strip()
-        if not stripped:
+        first = NON_SPACE.search(text, a, b)
+        if first is None:
             continue
-        a += len(piece) - len(piece.lstrip())
+        a = first.start()
+        stripped = text[a:b].rstrip()
         segment_kind = kind
         if kind is SegmentKind.PARAGRAPH and LIST_ITEM.match(stripped):
             segment_kind = SegmentKind.LIST

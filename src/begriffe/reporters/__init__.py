@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Protocol, TextIO
+from typing import TYPE_CHECKING, Protocol, TextIO
 
-from begriffe.findings import RunResult
+if TYPE_CHECKING:
+    from begriffe.findings import RunResult
 
 
 class Reporter(Protocol):

@@ -1,0 +1,150 @@
+"""Check a list of files, in this process or spread over worker processes.
+
+Every worker builds the same engine (the compiled glossary comes from the cache) and checks
+chunks of files; results come back in the order of the files, so the output is the same for
+any number of jobs. Analyses the workers add are saved once, by the parent.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from begriffe.compiled import Compiled, load_compiled
+from begriffe.engine import Engine, Options
+from begriffe.errors import InputError
+from begriffe.findings import FileError, Finding
+from begriffe.memo import ParagraphMemo, Stored, store_path
+from begriffe.readers import Document, read_document, read_text
+
+AUTO_PARALLEL_FILES = 8
+"""From this many files on, ``--jobs`` defaults to the number of cores."""
+CHUNKS_PER_JOB = 4
+MAX_CHUNK = 32
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """One thing to check: a file, or text read from standard input (``text``)."""
+
+    path: Path
+    display: str
+    text: str | None = None
+    markdown: bool = False
+
+    def read(self, *, force: bool) -> Document:
+        """The document (raises InputError for unreadable files)."""
+        if self.text is not None:
+            return read_text(self.display, self.text, markdown=self.markdown)
+        return read_document(self.path, display=self.display, force_text=force)
+
+
+@dataclass(frozen=True, slots=True)
+class EngineSpec:
+    """Everything needed to build the run's engine again in another process (picklable)."""
+
+    extend_glossary: tuple[Path, ...]
+    options: Options
+    remember: bool = True
+
+    def build(self, compiled: Compiled | None = None) -> Engine:
+        """The engine (on ``compiled`` if already loaded); with ``remember``, analyses outlive
+        the run in the user cache."""
+        compiled = compiled or load_compiled(self.extend_glossary)
+        store = store_path(compiled.key, repr(self.options)) if self.remember else None
+        return Engine(compiled, self.options, store)
+
+
+Outcome = tuple[str, list[Finding]] | FileError
+"""A checked file (its name and findings) or a file that could not be read."""
+
+
+def cores() -> int:
+    """Cores this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def default_jobs(files: int) -> int:
+    """One job for a handful of files (starting workers costs more), else one per core."""
+    return cores() if files >= AUTO_PARALLEL_FILES else 1
+
+
+def check_targets(
+    targets: list[Target], spec: EngineSpec, *, force: bool, jobs: int, compiled: Compiled | None = None
+) -> Iterator[Outcome]:
+    """Outcomes in the order of ``targets``."""
+    jobs = max(1, min(jobs, len(targets)))
+    if jobs == 1:
+        engine = spec.build(compiled)
+        yield from _check_here(engine, targets, force)
+        engine.memo.save()
+    else:
+        yield from _check_in_workers(targets, spec, force, jobs, compiled)
+
+
+def _check_here(engine: Engine, targets: Iterable[Target], force: bool) -> Iterator[Outcome]:
+    errors: list[FileError] = []
+
+    def documents() -> Iterator[Document]:
+        for target in targets:
+            try:
+                yield target.read(force=force)
+            except InputError as exc:
+                errors.append(FileError(target.display, exc.code, exc.message))
+
+    for document, findings in engine.check_documents(documents()):
+        yield from _drain(errors)
+        yield document.path, findings
+    yield from _drain(errors)
+
+
+def _drain(errors: list[FileError]) -> Iterator[FileError]:
+    while errors:
+        yield errors.pop(0)
+
+
+def _check_in_workers(
+    targets: list[Target], spec: EngineSpec, force: bool, jobs: int, compiled: Compiled | None
+) -> Iterator[Outcome]:
+    from multiprocessing import Pool
+
+    size = max(1, min(MAX_CHUNK, -(-len(targets) // (jobs * CHUNKS_PER_JOB))))
+    chunks = [(targets[i : i + size], force) for i in range(0, len(targets), size)]
+    key = (compiled or load_compiled(spec.extend_glossary)).key
+    saver = ParagraphMemo({}, store_path(key, repr(spec.options)) if spec.remember else None)
+    pool = Pool(jobs, initializer=_start_worker, initargs=(spec,))
+    try:
+        for outcomes, added in pool.imap(_check_chunk, chunks):
+            saver.absorb(added)
+            yield from outcomes
+        pool.close()
+    finally:
+        pool.terminate()  # at once on Ctrl+C or an error; a no-op after close() and a full run
+        pool.join()
+    saver.save()
+
+
+_worker_engine: Engine | None = None
+
+
+def _start_worker(spec: EngineSpec) -> None:
+    """Build the worker's engine; Ctrl+C and SIGTERM are the parent's to handle."""
+    global _worker_engine  # noqa: PLW0603 - one engine per worker process
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    _worker_engine = spec.build()
+
+
+def _check_chunk(task: tuple[list[Target], bool]) -> tuple[list[Outcome], dict[bytes, Stored]]:
+    targets, force = task
+    engine = _worker_engine
+    assert engine is not None, "worker started without an engine"  # noqa: S101 - set by the initializer
+    outcomes = list(_check_here(engine, targets, force))
+    added, engine.memo.added = engine.memo.added, {}
+    return outcomes, added
