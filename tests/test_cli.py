@@ -166,6 +166,8 @@ def test_lookup_is_typo_tolerant():
         assert result.exit_code == 0, query
     assert run("lookup", "Asylbewerba").output.startswith("asylbewerber:")
     assert run("lookup", "fluechtling").output.startswith("fluechtling:")
+    for gendered in ("migrant:innen", "Migrant*innen", "MigrantInnen", "Migrant(inn)en"):
+        assert run("lookup", gendered).output.startswith("migrant:"), gendered
 
 
 def test_explain_and_list():

@@ -11,7 +11,8 @@ from pathlib import Path
 from begriffe.entries import Entry, Glossary
 
 TRANSLIT = (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss"))
-GENDER = re.compile(r"(?<=[a-z])(?:[:*_·/]-?|\(-?)(?=in)|(?<=in)\)")
+GENDER = re.compile(r"(?<=[a-zäöüß])(?:[:*_·/]-?innen|[:*_·/]-?in\b|\(inn\)en|\(innen\)|\(in\))")
+BINNEN_I = re.compile(r"(?<=[a-zäöüß])In(?:nen)?\b")
 MIN_SCORE = 62.0
 
 
@@ -25,8 +26,9 @@ class Hit:
 
 
 def fold(text: str) -> str:
-    """Comparable form: lowercase, umlauts transliterated, gender marks and extra spaces removed."""
-    s = GENDER.sub("", text.strip().lower())
+    """Comparable form: lowercase, umlauts transliterated, extra spaces removed, and gender forms
+    read as the word they are made from (Migrant:innen, Migrant*innen, MigrantInnen → migrant)."""
+    s = GENDER.sub("", BINNEN_I.sub("", text.strip()).lower())
     for a, b in TRANSLIT:
         s = s.replace(a, b)
     return " ".join(re.sub(r"[^\w\s-]", " ", s).split())
@@ -38,7 +40,7 @@ def load_index(extra_glossaries: tuple[Path, ...] = (), on_build: Callable[[], N
     from begriffe import cache
     from begriffe.compiled import compiled_key, load_compiled
 
-    key = compiled_key(extra_glossaries)
+    key = cache.content_key(compiled_key(extra_glossaries), files=[Path(__file__)])  # fold() shapes the index
     return cache.cached("lookup", key, lambda: LookupIndex(load_compiled(extra_glossaries, on_build=on_build).glossary))
 
 
@@ -62,8 +64,6 @@ class LookupIndex:
 
     def search(self, query: str, limit: int = 5) -> list[Hit]:
         """Best entries for ``query``: exact id first, then by fuzzy score."""
-        from rapidfuzz import process
-
         folded = fold(query)
         if not folded:
             return []
@@ -71,9 +71,11 @@ class LookupIndex:
         if query.strip() in self.entries:
             entry = self.entries[query.strip()]
             best[entry.id] = Hit(entry, entry.term, 100.0)
-        results = process.extract(folded, self.keys, scorer=_score, limit=max(limit * 8, 40), score_cutoff=MIN_SCORE)
-        for _key, score, index in results:
+        for index in self._shortlist(folded, limit):
             entry_id, name, weight = self.owners[index]
+            score = _score(folded, self.keys[index])
+            if score < MIN_SCORE:
+                continue
             weighted = score * weight
             current = best.get(entry_id)
             if current is None or weighted > current.score:
@@ -82,7 +84,20 @@ class LookupIndex:
         return [h for h in ranked if h.score >= MIN_SCORE][:limit]
 
 
-def _score(query: str, key: str, **_: object) -> float:
+    def _shortlist(self, folded: str, limit: int) -> set[int]:
+        """Keys worth scoring: rapidfuzz's own scorers (in C) pick the closest, prefixes are added."""
+        from rapidfuzz import fuzz, process
+
+        wanted = max(limit * 8, 40)
+        picked: set[int] = set()
+        for scorer in (fuzz.ratio, fuzz.token_set_ratio):
+            picked |= {i for _, _, i in process.extract(folded, self.keys, scorer=scorer, limit=wanted, score_cutoff=MIN_SCORE)}
+        if len(folded) >= 4:
+            picked |= {i for i, key in enumerate(self.keys) if key.startswith(folded)}
+        return picked
+
+
+def _score(query: str, key: str) -> float:
     from rapidfuzz import fuzz
 
     if query == key:
