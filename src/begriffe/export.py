@@ -8,14 +8,9 @@ import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from datetime import date
 
+from begriffe.describe import STATUS_LABELS
 from begriffe.entries import Entry, Glossary, Status
 
-STATUS_LABELS = {
-    Status.EMPFOHLEN: "empfohlen",
-    Status.KONTEXTABHAENGIG: "kontextabhängig",
-    Status.VERMEIDEN: "vermeiden",
-    Status.DISKRIMINIEREND: "diskriminierend",
-}
 # TBX administrativeStatus values (TBX-Basic picklist)
 ADMIN_STATUS = {
     Status.EMPFOHLEN: "preferredTerm-admn-sts",

@@ -10,8 +10,9 @@ import stat
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from enum import Enum
-from typing import NamedTuple
+from importlib import import_module
 from pathlib import Path
+from typing import NamedTuple
 
 from begriffe.errors import InputError, os_reason
 from begriffe.positions import OffsetMap
@@ -96,42 +97,19 @@ def _cut(text: str, lo: int, hi: int) -> int:
     return hi
 
 
-def _plain(path: str, raw: bytes) -> Document:
-    from begriffe.readers.plain import read_plain
+def _lazy(module: str) -> Reader:
+    """The ``read_<module>`` function of a reader module, imported (with its parsing library)
+    only when a file of that type is read."""
 
-    return read_plain(path, raw)
+    def read(path: str, raw: bytes) -> Document:
+        return getattr(import_module(f"begriffe.readers.{module}"), f"read_{module}")(path, raw)
 
-
-def _markdown(path: str, raw: bytes) -> Document:
-    from begriffe.readers.markdown import read_markdown
-
-    return read_markdown(path, raw)
+    return read
 
 
-def _html(path: str, raw: bytes) -> Document:
-    from begriffe.readers.html import read_html
-
-    return read_html(path, raw)
-
-
-def _docx(path: str, raw: bytes) -> Document:
-    from begriffe.readers.docx import read_docx
-
-    return read_docx(path, raw)
-
-
-def _odt(path: str, raw: bytes) -> Document:
-    from begriffe.readers.odt import read_odt
-
-    return read_odt(path, raw)
-
-
-def _pdf(path: str, raw: bytes) -> Document:
-    from begriffe.readers.pdf import read_pdf
-
-    return read_pdf(path, raw)
-
-
+_plain = _lazy("plain")
+_markdown = _lazy("markdown")
+_html = _lazy("html")
 READERS: dict[str, Reader] = {
     ".txt": _plain,
     ".text": _plain,
@@ -139,9 +117,9 @@ READERS: dict[str, Reader] = {
     ".markdown": _markdown,
     ".html": _html,
     ".htm": _html,
-    ".docx": _docx,
-    ".odt": _odt,
-    ".pdf": _pdf,
+    ".docx": _lazy("docx"),
+    ".odt": _lazy("odt"),
+    ".pdf": _lazy("pdf"),
 }
 
 MAX_BYTES = 200 * 1024 * 1024
