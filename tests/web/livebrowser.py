@@ -70,3 +70,18 @@ def chromium(base_url: str) -> Iterator[tuple[object, list[str]]]:
             yield context, blocked
         finally:
             context.close()
+
+
+@contextmanager
+def watched_page(context: object, blocked: list[str], *, tolerated: tuple[str, ...] = ()) -> Iterator[object]:
+    """A new page; afterwards, no console error (CSP violations are reported there), no script
+    error and no request to another host may have happened. ``tolerated`` console texts pass."""
+    page = context.new_page()
+    problems: list[str] = []
+    page.on("console", lambda message: problems.append(message.text) if message.type == "error" else None)
+    page.on("pageerror", lambda error: problems.append(str(error)))
+    yield page
+    page.close()
+    problems = [p for p in problems if not any(t in p for t in tolerated)]
+    assert problems == [], "console errors (CSP violations, script errors)"
+    assert blocked == [], "requests to other hosts"

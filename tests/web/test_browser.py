@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from livebrowser import CHROMIUM, chromium, live_server
+from livebrowser import CHROMIUM, chromium, live_server, watched_page
 
 from begriffe.web.app import create_app
 
@@ -28,15 +28,8 @@ def browser(server):
 
 @pytest.fixture()
 def page(browser):
-    context, blocked = browser
-    page = context.new_page()
-    problems: list[str] = []
-    page.on("console", lambda message: problems.append(message.text) if message.type == "error" else None)
-    page.on("pageerror", lambda error: problems.append(str(error)))
-    yield page
-    page.close()
-    assert problems == [], "console errors (CSP violations, script errors)"
-    assert blocked == [], "requests to other hosts"
+    with watched_page(*browser) as page:
+        yield page
 
 
 @pytest.fixture()
