@@ -141,7 +141,6 @@ class DocContext:
 
     def classify(self, match: Match) -> frozenset[ContextKind]:
         """The contexts that apply to ``match`` (call in text order)."""
-        doc = self.doc
         kinds: set[ContextKind] = set()
         sentence = self.sentences.span(match.start)
         quote = self._enclosing_quote(match)

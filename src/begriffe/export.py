@@ -38,7 +38,7 @@ def by_cluster(glossary: Glossary) -> list[tuple[str, str, list[Entry]]]:
 
 def to_markdown(glossary: Glossary) -> str:
     """A printable Markdown glossary grouped by cluster."""
-    lines = [f"# Glossar: Begriffe der Einwanderungs- und Integrationspolitik", "", f"Stand: {date.today():%d.%m.%Y} · {len(glossary.entries)} Einträge", ""]
+    lines = ["# Glossar: Begriffe der Einwanderungs- und Integrationspolitik", "", f"Stand: {date.today():%d.%m.%Y} · {len(glossary.entries)} Einträge", ""]
     for title, description, entries in by_cluster(glossary):
         lines += [f"## {title}", "", description, ""]
         for e in entries:

@@ -110,7 +110,7 @@ def judge_severity(entry: Entry, contexts: frozenset[ContextKind], profile: Prof
     severity = profile.severity[entry.status]
     action = Action.KEEP
     for kind in contexts:
-        candidate = entry.context_action(kind) or profile.contexts.get(kind, Action.KEEP)
+        candidate = _context_action(entry, kind, profile)
         if _LENIENCY[candidate] < _LENIENCY[action]:
             action = candidate
     return apply_action(severity, action)
@@ -119,7 +119,12 @@ def judge_severity(entry: Entry, contexts: frozenset[ContextKind], profile: Prof
 def deciding_contexts(entry: Entry, contexts: frozenset[ContextKind], profile: Profile) -> frozenset[ContextKind]:
     """The contexts that changed the outcome: only these are worth telling the reader about
     (a paragraph that cites a law does not make every finding in it a legal one)."""
-    return frozenset(k for k in contexts if (entry.context_action(k) or profile.contexts.get(k, Action.KEEP)) is not Action.KEEP)
+    return frozenset(k for k in contexts if _context_action(entry, k, profile) is not Action.KEEP)
+
+
+def _context_action(entry: Entry, kind: ContextKind, profile: Profile) -> Action:
+    """What a context does to a finding: the entry's own rule first, then the profile's."""
+    return entry.context_action(kind) or profile.contexts.get(kind, Action.KEEP)
 
 
 def apply_action(severity: Severity, action: Action) -> Severity | None:

@@ -50,8 +50,18 @@ def store_path(*identity: str) -> Path | None:
     directory = cache.cache_dir()
     if directory is None:
         return None
-    key = cache.content_key(cache.package_version(), *identity, files=PACKAGE_SOURCES)
+    key = cache.content_key(cache.package_version(), *identity, *map(_stamp, PACKAGE_SOURCES))
     return directory / f"paragraphs-{key}.pickle"
+
+
+def _stamp(path: Path) -> str:
+    """A source file's name, size and modification time: every edit or install changes it, and
+    it costs one stat instead of reading the package's code on every run."""
+    try:
+        info = path.stat()
+    except OSError:
+        return f"{path.name} -"
+    return f"{path.name} {info.st_size} {info.st_mtime_ns}"
 
 
 class ParagraphMemo:

@@ -54,8 +54,11 @@ class EngineSpec:
         """The engine (on ``compiled`` if already loaded); with ``remember``, analyses outlive
         the run in the user cache."""
         compiled = compiled or load_compiled(self.extend_glossary)
-        store = store_path(compiled.key, repr(self.options)) if self.remember else None
-        return Engine(compiled, self.options, store)
+        return Engine(compiled, self.options, self.store(compiled))
+
+    def store(self, compiled: Compiled) -> Path | None:
+        """Where this run's paragraph analyses are kept, or None without ``remember``."""
+        return store_path(compiled.key, repr(self.options)) if self.remember else None
 
 
 Outcome = tuple[str, list[Finding]] | FileError
@@ -116,8 +119,7 @@ def _check_in_workers(
 
     size = max(1, min(MAX_CHUNK, -(-len(targets) // (jobs * CHUNKS_PER_JOB))))
     chunks = [(targets[i : i + size], force) for i in range(0, len(targets), size)]
-    key = (compiled or load_compiled(spec.extend_glossary)).key
-    saver = ParagraphMemo({}, store_path(key, repr(spec.options)) if spec.remember else None)
+    saver = ParagraphMemo({}, spec.store(compiled or load_compiled(spec.extend_glossary)))
     pool = Pool(jobs, initializer=_start_worker, initargs=(spec,))
     try:
         for outcomes, added in pool.imap(_check_chunk, chunks):
