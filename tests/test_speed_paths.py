@@ -150,3 +150,53 @@ def test_no_cache_neither_reads_nor_writes_remembered_analyses(tmp_path, monkeyp
     again = CliRunner().invoke(main, ["check", "--isolated", str(draft)])
     assert list((tmp_path / "cache").glob("paragraphs-*"))
     assert again.stdout == result.stdout
+
+
+def _mini_copy(tmp_path):
+    import shutil
+
+    from conftest import MINI_GLOSSARY
+
+    target = tmp_path / "glossar"
+    shutil.copytree(MINI_GLOSSARY, target)
+    return target
+
+
+def test_corrupt_compiled_cache_is_rebuilt(tmp_path, monkeypatch):
+    from begriffe.compiled import compiled_key, load_compiled
+
+    monkeypatch.setenv("BEGRIFFE_CACHE_DIR", str(tmp_path / "cache"))
+    glossary = _mini_copy(tmp_path)
+    first = load_compiled(glossary_dir=glossary)
+    stored = tmp_path / "cache" / f"compiled-{compiled_key(glossary_dir=glossary)}.pickle"
+    assert stored.is_file()
+    stored.write_bytes(b"\x80\x05kaputt")
+    built = []
+    again = load_compiled(glossary_dir=glossary, on_build=lambda: built.append(True))
+    assert built == [True]
+    assert [e.id for e in again.glossary.entries] == [e.id for e in first.glossary.entries]
+    assert pickle.loads(stored.read_bytes()).key == again.key, "the broken file was replaced"
+
+
+def test_stale_compiled_cache_is_not_used_after_a_glossary_edit(tmp_path, monkeypatch):
+    from begriffe.compiled import load_compiled
+
+    monkeypatch.setenv("BEGRIFFE_CACHE_DIR", str(tmp_path / "cache"))
+    glossary = _mini_copy(tmp_path)
+    before = load_compiled(glossary_dir=glossary)
+    path = glossary / "test.yaml"
+    note = before.glossary.entries[0].note
+    path.write_text(path.read_text(encoding="utf-8").replace(note, note + " Geändert."), encoding="utf-8")
+    after = load_compiled(glossary_dir=glossary)
+    assert after.key != before.key
+    assert after.glossary.entries[0].note == note + " Geändert."
+
+
+def test_unwritable_cache_directory_is_not_an_error(tmp_path, monkeypatch):
+    from begriffe.compiled import load_compiled
+
+    blocker = tmp_path / "keine-verzeichnis"
+    blocker.write_text("x")
+    monkeypatch.setenv("BEGRIFFE_CACHE_DIR", str(blocker / "cache"))
+    compiled = load_compiled(glossary_dir=_mini_copy(tmp_path))
+    assert compiled.glossary.entries
