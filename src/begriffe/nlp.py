@@ -11,6 +11,7 @@ from begriffe.morphology import normalize
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokenizer import Tokenizer
 
 # Abbreviations that must stay one token so legal citations are not cut into sentences.
 ABBREVIATIONS = (
@@ -25,20 +26,34 @@ FOOTNOTE_MARKS = [r"(?<=[^\W\d_])\[(?=\d)"]
 
 def build_nlp(lemmas: dict[str, str]) -> Language:
     """A blank German pipeline with begriffe's tokenizer rules, lemmas and sentence splitting."""
-    import spacy
-    from spacy.lang.de.punctuation import TOKENIZER_INFIXES
-    from spacy.util import compile_infix_regex
+    from spacy.lang.de import German
 
-    nlp = spacy.blank("de")
-    infixes = [_keep_gender_forms(pattern) for pattern in TOKENIZER_INFIXES] + FOOTNOTE_MARKS
-    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
-    for abbreviation in ABBREVIATIONS:
-        nlp.tokenizer.add_special_case(abbreviation, [{"ORTH": abbreviation}])
+    nlp = German(create_tokenizer=_tokenizer)
     _register_lemma_component()
     nlp.add_pipe("begriffe_lemmas", config={})
     nlp.get_pipe("begriffe_lemmas").lemmas = lemmas
     nlp.add_pipe("sentencizer")
     return nlp
+
+
+def _tokenizer(nlp: Language) -> Tokenizer:
+    """spaCy's German tokenizer, built once with begriffe's infixes and abbreviations (building
+    the default one and then replacing its infix pattern would compile that pattern twice)."""
+    from spacy.tokenizer import Tokenizer
+    from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
+
+    defaults = nlp.Defaults
+    infixes = [_keep_gender_forms(pattern) for pattern in defaults.infixes] + FOOTNOTE_MARKS
+    rules = dict(defaults.tokenizer_exceptions) | {abbreviation: [{"ORTH": abbreviation}] for abbreviation in ABBREVIATIONS}
+    return Tokenizer(
+        nlp.vocab,
+        rules=rules,
+        prefix_search=compile_prefix_regex(defaults.prefixes).search,
+        suffix_search=compile_suffix_regex(defaults.suffixes).search,
+        infix_finditer=compile_infix_regex(infixes).finditer,
+        token_match=defaults.token_match,
+        url_match=defaults.url_match,
+    )
 
 
 def _keep_gender_forms(pattern: str) -> str:
