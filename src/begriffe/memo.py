@@ -78,7 +78,7 @@ class ParagraphMemo:
         """The remembered analysis of ``key``, if any."""
         found = self._memory.get(key)
         if found is None and self.store is not None:
-            stored = self._load().get(_digest(key))
+            stored = self.load().get(_digest(key))
             if stored is not None:
                 found = self._unpack(stored)
                 if found is not None:
@@ -100,7 +100,7 @@ class ParagraphMemo:
         """Merge new analyses into the store (at most STORE_LIMIT; older ones make room)."""
         if self.store is None or not self.added:
             return
-        stored = self._load()
+        stored = self.load()
         if len(stored) + len(self.added) > STORE_LIMIT:
             stored = {}
         stored.update(self.added)
@@ -113,7 +113,8 @@ class ParagraphMemo:
         self._memory[key] = analysis
         return analysis
 
-    def _load(self) -> dict[bytes, Stored]:
+    def load(self) -> dict[bytes, Stored]:
+        """The analyses kept by earlier runs (read from the store once)."""
         if self._stored is None:
             self._stored = {}
             if self.store is not None and self.store.is_file():

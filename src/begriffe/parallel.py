@@ -17,13 +17,13 @@ from begriffe.compiled import Compiled, load_compiled
 from begriffe.engine import Engine, Options
 from begriffe.errors import InputError
 from begriffe.findings import FileError, Finding
-from begriffe.memo import ParagraphMemo, Stored, store_path
-from begriffe.readers import Document, read_document, read_text
+from begriffe.memo import Stored, store_path
+from begriffe.readers import Document, preload, read_document, read_text
 
 AUTO_PARALLEL_FILES = 8
 """From this many files on, ``--jobs`` defaults to the number of cores."""
 CHUNKS_PER_JOB = 4
-MAX_CHUNK = 32
+MAX_CHUNK = 400
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,38 +115,53 @@ def _drain(errors: list[FileError]) -> Iterator[FileError]:
 def _check_in_workers(
     targets: list[Target], spec: EngineSpec, force: bool, jobs: int, compiled: Compiled | None
 ) -> Iterator[Outcome]:
-    from multiprocessing import Pool
+    import multiprocessing
 
     size = max(1, min(MAX_CHUNK, -(-len(targets) // (jobs * CHUNKS_PER_JOB))))
     chunks = [(targets[i : i + size], force) for i in range(0, len(targets), size)]
-    saver = ParagraphMemo({}, spec.store(compiled or load_compiled(spec.extend_glossary)))
-    pool = Pool(jobs, initializer=_start_worker, initargs=(spec,))
+    engine = spec.build(compiled)
+    if "fork" in multiprocessing.get_all_start_methods():
+        # Forked workers share the parent's engine, readers and stored analyses: nothing is
+        # loaded twice. (Where fork is missing, each worker builds its own from the cache.)
+        engine.memo.load()
+        preload(t.path for t in targets if t.text is None)
+        _adopt(engine)
+        pool = multiprocessing.get_context("fork").Pool(jobs, initializer=_start_worker)
+    else:
+        pool = multiprocessing.Pool(jobs, initializer=_start_worker, initargs=(spec,))
     try:
         for outcomes, added in pool.imap(_check_chunk, chunks):
-            saver.absorb(added)
+            engine.memo.absorb(added)
             yield from outcomes
         pool.close()
     finally:
         pool.terminate()  # at once on Ctrl+C or an error; a no-op after close() and a full run
         pool.join()
-    saver.save()
+        _adopt(None)
+    engine.memo.save()
 
 
 _worker_engine: Engine | None = None
 
 
-def _start_worker(spec: EngineSpec) -> None:
-    """Build the worker's engine; Ctrl+C and SIGTERM are the parent's to handle."""
+def _adopt(engine: Engine | None) -> None:
     global _worker_engine  # noqa: PLW0603 - one engine per worker process
+    _worker_engine = engine
+
+
+def _start_worker(spec: EngineSpec | None = None) -> None:
+    """Ready a worker: Ctrl+C and SIGTERM are the parent's to handle; without fork, build the
+    engine here."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    _worker_engine = spec.build()
+    if spec is not None:
+        _adopt(spec.build())
 
 
 def _check_chunk(task: tuple[list[Target], bool]) -> tuple[list[Outcome], dict[bytes, Stored]]:
     targets, force = task
     engine = _worker_engine
-    assert engine is not None, "worker started without an engine"  # noqa: S101 - set by the initializer
+    assert engine is not None, "worker started without an engine"  # noqa: S101 - set by the parent or initializer
     outcomes = list(_check_here(engine, targets, force))
     added, engine.memo.added = engine.memo.added, {}
     return outcomes, added

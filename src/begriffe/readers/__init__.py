@@ -97,29 +97,38 @@ def _cut(text: str, lo: int, hi: int) -> int:
     return hi
 
 
-def _lazy(module: str) -> Reader:
+class _Lazy:
     """The ``read_<module>`` function of a reader module, imported (with its parsing library)
     only when a file of that type is read."""
 
-    def read(path: str, raw: bytes) -> Document:
-        return getattr(import_module(f"begriffe.readers.{module}"), f"read_{module}")(path, raw)
+    def __init__(self, module: str) -> None:
+        self.module = f"begriffe.readers.{module}"
+        self.function = f"read_{module}"
 
-    return read
+    def __call__(self, path: str, raw: bytes) -> Document:
+        return getattr(import_module(self.module), self.function)(path, raw)
 
 
-_plain = _lazy("plain")
-_markdown = _lazy("markdown")
-_html = _lazy("html")
-READERS: dict[str, Reader] = {
+def preload(paths: Iterable[Path]) -> None:
+    """Import the readers (and their parsing libraries) that ``paths`` need, so that worker
+    processes forked afterwards share them instead of importing them each."""
+    for module in {READERS[p.suffix.lower()].module for p in paths if p.suffix.lower() in READERS}:
+        import_module(module)
+
+
+_plain = _Lazy("plain")
+_markdown = _Lazy("markdown")
+_html = _Lazy("html")
+READERS: dict[str, _Lazy] = {
     ".txt": _plain,
     ".text": _plain,
     ".md": _markdown,
     ".markdown": _markdown,
     ".html": _html,
     ".htm": _html,
-    ".docx": _lazy("docx"),
-    ".odt": _lazy("odt"),
-    ".pdf": _lazy("pdf"),
+    ".docx": _Lazy("docx"),
+    ".odt": _Lazy("odt"),
+    ".pdf": _Lazy("pdf"),
 }
 
 MAX_BYTES = 200 * 1024 * 1024
