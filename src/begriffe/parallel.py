@@ -23,7 +23,7 @@ from begriffe.readers import Document, preload, read_document, read_text
 AUTO_PARALLEL_FILES = 8
 """From this many files on, ``--jobs`` defaults to the number of cores."""
 CHUNKS_PER_JOB = 4
-MAX_CHUNK = 400
+MAX_CHUNK = 128
 
 
 @dataclass(frozen=True, slots=True)
