@@ -31,6 +31,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT.parent / "shared" / "seeds"
 WORDS = 1_000_000
+SCALE = 5
+"""The jobs comparison is repeated on this many times the words, to show how it grows with the work."""
 CLEAN_PAGE = """Beschlussvorlage: Sanierung der Grundschule am Lindenplatz
 
 Der Gemeinderat beschließt die Sanierung der Grundschule am Lindenplatz in zwei Bauabschnitten.
@@ -112,26 +114,32 @@ def source_texts() -> list[tuple[str, str]]:
 
 
 def build_corpora(work: Path) -> dict[str, Path]:
-    """One 1M-word file, the same words as many files, a varied corpus and two pages."""
+    """One 1M-word file, the same words as many files (and five times as many), a varied
+    corpus and two pages."""
     texts = source_texts()
-    many = work / "viele"
-    many.mkdir()
-    parts, words, copy = [], 0, 0
-    while words < WORDS:
-        for name, text in texts:
-            parts.append(text)
-            (many / f"{copy:04d}-{Path(name).stem}{Path(name).suffix}").write_text(text, encoding="utf-8")
-            words += len(text.split())
-        copy += 1
+    many = write_files(work / "viele", texts, WORDS)
+    more = write_files(work / "fuenfmal-mehr", texts, SCALE * WORDS)
     one = work / "eine-million-woerter.txt"
-    one.write_text("\n\n".join(parts), encoding="utf-8")
+    one.write_text("\n\n".join(p.read_text(encoding="utf-8") for p in sorted(many.iterdir())), encoding="utf-8")
     varied = work / "abwechslungsreich.txt"
     varied.write_text("\n\n".join(varied_paragraphs()), encoding="utf-8")
     clean = work / "saubere-seite.txt"
     clean.write_text(CLEAN_PAGE, encoding="utf-8")
     page = work / "seite-mit-funden.md"
     page.write_text((ROOT / "examples" / "beschlussvorlage-entwurf.md").read_text(encoding="utf-8"), encoding="utf-8")
-    return {"one": one, "many": many, "varied": varied, "clean": clean, "page": page}
+    return {"one": one, "many": many, "more": more, "varied": varied, "clean": clean, "page": page}
+
+
+def write_files(directory: Path, texts: list[tuple[str, str]], words: int) -> Path:
+    """``texts`` written again and again as separate files until they hold ``words`` words."""
+    directory.mkdir()
+    written, copy = 0, 0
+    while written < words:
+        for name, text in texts:
+            (directory / f"{copy:05d}-{Path(name).stem}{Path(name).suffix}").write_text(text, encoding="utf-8")
+            written += len(text.split())
+        copy += 1
+    return directory
 
 
 def varied_paragraphs() -> list[str]:
@@ -179,6 +187,12 @@ for paragraph in text.split("\\n\\n"):
 """
 
 
+SPACY_LOAD = """
+from begriffe.nlp import build_nlp
+build_nlp({})
+"""
+
+
 def words_in(path: Path) -> int:
     files = [path] if path.is_file() else sorted(p for p in path.iterdir() if p.is_file())
     return sum(len(p.read_text(encoding="utf-8").split()) for p in files)
@@ -217,6 +231,7 @@ def main() -> int:  # noqa: PLR0915 - one measurement after the other, in report
         forms = codespell_dictionary(dictionary)
         one, many, varied = corpora["one"], corpora["many"], corpora["varied"]
         n_one, n_varied, n_files = words_in(one), words_in(varied), len(list(many.iterdir()))
+        n_more, n_more_files = words_in(corpora["more"]), len(list(corpora["more"].iterdir()))
         print(f"Korpus: {n_one:,} Wörter in einer Datei und in {n_files} Dateien; abwechslungsreich: {n_varied:,} Wörter", file=sys.stderr)
 
         subprocess.run([begriffe, "check", str(corpora["page"])], env=env, capture_output=True, check=False)  # compile once
@@ -230,6 +245,8 @@ def main() -> int:  # noqa: PLR0915 - one measurement after the other, in report
             "begriffe kalt": check(one, "--no-cache"),
             "begriffe warm": check(one),
             "spaCy-Tokenizer allein": [sys.executable, "-c", SPACY_FLOOR, str(one)],
+            "spaCy laden (Import und Pipeline)": [sys.executable, "-c", SPACY_LOAD],
+            "Python starten": [sys.executable, "-c", "pass"],
         }
         if codespell:
             volume["codespell"] = [codespell, "-D", str(dictionary), str(one)]
@@ -244,6 +261,11 @@ def main() -> int:  # noqa: PLR0915 - one measurement after the other, in report
             "--jobs 1 warm": check(many, "--jobs", "1"),
             "--jobs 2 warm": check(many, "--jobs", "2"),
         }
+        more = corpora["more"]
+        for state, extra in (("kalt", ("--no-cache",)), ("warm", ())):
+            for n in (1, 2):
+                jobs[f"{SCALE}-fach, --jobs {n} {state}"] = check(more, *extra, "--jobs", str(n))
+        subprocess.run(check(more), env=env, capture_output=True, check=False)  # prime the warm state
         t_jobs = alternate(jobs, args.runs, env)
 
         print("Messe abwechslungsreichen Text …", file=sys.stderr)
@@ -263,7 +285,7 @@ def main() -> int:  # noqa: PLR0915 - one measurement after the other, in report
         clean_spacy = spacy_imported(["check", "--isolated", "--no-cache", str(corpora["clean"])], env)
 
         report = render(
-            args.runs, n_one, n_files, n_varied, forms, compile_time, t_volume, t_jobs, t_varied, t_pages, clean_spacy, codespell is not None
+            args.runs, n_one, n_files, (n_more, n_more_files), n_varied, forms, compile_time, t_volume, t_jobs, t_varied, t_pages, clean_spacy, codespell is not None
         )
     finally:
         shutil.rmtree(work, ignore_errors=True)
@@ -277,7 +299,7 @@ def _mark(ok: bool) -> str:
     return "ja" if ok else "**nein**"
 
 
-def render(runs, n_one, n_files, n_varied, forms, compile_time, t_volume, t_jobs, t_varied, t_pages, clean_spacy, have_codespell) -> str:  # noqa: ANN001, PLR0913
+def render(runs, n_one, n_files, more, n_varied, forms, compile_time, t_volume, t_jobs, t_varied, t_pages, clean_spacy, have_codespell) -> str:  # noqa: ANN001, PLR0913
     """The Markdown report."""
     from begriffe import __version__
     from begriffe.parallel import cores
@@ -338,6 +360,12 @@ def render(runs, n_one, n_files, n_varied, forms, compile_time, t_volume, t_jobs
             runs_text = " ".join(f"{s:.2f}" for s in t.seconds)
             lines.append(f"| {t.label} | {t.median:.3f} s | {runs_text} | {t.memory:.0f} MB |")
     floor = v["spaCy-Tokenizer allein"].median
+    load, start = v["spaCy laden (Import und Pipeline)"].median, v["Python starten"].median
+    scaled = [
+        f"{state}: {t_jobs[f'{SCALE}-fach, --jobs 1 {state}'].median:.2f} s → {t_jobs[f'{SCALE}-fach, --jobs 2 {state}'].median:.2f} s = "
+        f"{t_jobs[f'{SCALE}-fach, --jobs 1 {state}'].median / t_jobs[f'{SCALE}-fach, --jobs 2 {state}'].median:.2f} ×"
+        for state in ("kalt", "warm")
+    ]
     varied = t_varied["abwechslungsreich: begriffe kalt"].median
     lines += [
         "",
@@ -349,6 +377,10 @@ def render(runs, n_one, n_files, n_varied, forms, compile_time, t_volume, t_jobs
             if "abwechslungsreich: codespell" in t_varied
             else "."
         ),
+        f"Feste Kosten jedes Laufs, der einen Absatz analysieren muss: spaCy laden {load - start:.2f} s "
+        f"(Import und Pipeline, ohne den Start von Python: {start:.2f} s).",
+        f"`--jobs 2` gegen `--jobs 1` mit {SCALE}-mal so viel Arbeit ({more[0]:,} Wörter in {more[1]} Dateien): "
+        + "; ".join(scaled) + ".",
         "",
     ]
     return "\n".join(lines)

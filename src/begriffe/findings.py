@@ -6,6 +6,7 @@ from dataclasses import asdict, dataclass, field
 
 from begriffe.entries import Action, ContextKind, Entry, Severity, Status
 from begriffe.positions import LineIndex, OffsetMap
+from begriffe.records import quick_pickle
 from begriffe.rules import Profile
 
 CONTEXT_NOTES = {
@@ -18,6 +19,7 @@ CONTEXT_NOTES = {
 _LENIENCY = {Action.IGNORE: 0, Action.INFO: 1, Action.LOWER: 2, Action.KEEP: 3}
 
 
+@quick_pickle  # worker processes send thousands of them to the parent
 @dataclass(frozen=True, slots=True)
 class Finding:
     """One reported use of a term. Field names are the public JSON format."""
@@ -56,6 +58,7 @@ class Finding:
         return (self.path, self.offset, self.rule)
 
 
+@quick_pickle
 @dataclass(frozen=True, slots=True)
 class FileError:
     """A file that could not be checked."""
