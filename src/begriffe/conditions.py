@@ -13,6 +13,7 @@ if TYPE_CHECKING:
 
     from begriffe.matching import Match
 
+HIT_CACHE_LIMIT = 100_000
 MIN_AFFIX = 4
 MIN_PREFIX = 3
 LINKS = ("s", "es", "n", "en", "e", "er")
@@ -31,6 +32,9 @@ class ConditionChecker:
         self.forms = forms
         self.is_head = is_head
         self._sets: dict[frozenset[str], frozenset[str]] = {}
+        self._hits: dict[tuple[str, str, frozenset[str]], bool] = {}
+        self._scope_doc: Doc | None = None
+        self._scopes: dict[tuple[frozenset[str], int, int], bool] = {}
 
     def applies(self, entry: Entry, doc: Doc, match: Match, sentences: Sentences) -> bool:
         """True when the match satisfies ``when`` (if any) and no ``unless``."""
@@ -52,11 +56,20 @@ class ConditionChecker:
             hi = min(end, match.end + condition.window)
             if not any(self._hit(doc[i], condition.near) for i in range(lo, hi)):
                 return False
-        if condition.sentence and not any(self._hit(t, condition.sentence) for t in sentences.span(match.start)):
+        if condition.sentence and not self._in_scope(doc, condition.sentence, *sentences.bounds(match.start)):
             return False
-        if condition.paragraph and not any(self._hit(t, condition.paragraph) for t in doc):
-            return False
-        return True
+        return not condition.paragraph or self._in_scope(doc, condition.paragraph, 0, len(doc))
+
+    def _in_scope(self, doc: Doc, words: frozenset[str], start: int, end: int) -> bool:
+        """Whether a token of doc[start:end] hits ``words``; known per doc, so a sentence with
+        many matches is scanned once, not once per match."""
+        if self._scope_doc is not doc:
+            self._scope_doc, self._scopes = doc, {}
+        key = (words, start, end)
+        found = self._scopes.get(key)
+        if found is None:
+            found = self._scopes[key] = any(self._hit(doc[i], words) for i in range(start, end))
+        return found
 
     def _words(self, words: frozenset[str]) -> frozenset[str]:
         found = self._sets.get(words)
@@ -70,17 +83,22 @@ class ConditionChecker:
         starts with one, the rest being a real word (Asylsuchende, not Asylant+rag)."""
         if token is None:
             return False
+        key = (token.norm_, token.lemma_, words)
+        found = self._hits.get(key)
+        if found is None:
+            if len(self._hits) >= HIT_CACHE_LIMIT:
+                self._hits.clear()
+            found = self._hits[key] = self._word_hits(*key)
+        return found
+
+    def _word_hits(self, norm: str, lemma: str, words: frozenset[str]) -> bool:
         wanted = self._words(words)
-        norm = token.norm_
-        if norm in wanted or token.lemma_ in wanted:
+        if norm in wanted or lemma in wanted:
             return True
         n = len(norm)
         if any(norm[i:] in wanted for i in range(MIN_PREFIX, n - MIN_AFFIX + 1)):
             return True
-        for i in range(MIN_AFFIX, n - MIN_PREFIX + 1):
-            if norm[:i] in wanted and self._rest_is_word(norm[i:]):
-                return True
-        return False
+        return any(norm[:i] in wanted and self._rest_is_word(norm[i:]) for i in range(MIN_AFFIX, n - MIN_PREFIX + 1))
 
     def _rest_is_word(self, rest: str) -> bool:
         rest = rest.lstrip("-")

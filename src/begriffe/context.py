@@ -40,6 +40,16 @@ DEFINITE = ("der", "die", "das", "den", "dem", "des", "dies", "jen", "solch")
 
 
 @dataclass(frozen=True, slots=True)
+class SentenceCues:
+    """What a whole sentence holds, found once per sentence rather than once per match in it."""
+
+    last_named_noun: int
+    """Index of the last naming noun after a definite word („der Begriff“), or -1."""
+    mention_noun: bool
+    renaming: bool
+
+
+@dataclass(frozen=True, slots=True)
 class Quote:
     """A quoted stretch: opening and closing mark positions, word count."""
 
@@ -123,6 +133,7 @@ class DocContext:
         self.markdown = markdown
         self.sentences = sentences or Sentences(doc)
         self._sentence_flags: dict[int, frozenset[ContextKind]] = {}
+        self._sentence_cues: dict[int, SentenceCues] = {}
         self._term_lists = _term_list_sentences(doc, matches or [], self.sentences)
         self._definition_sentences: set[int] = set()
         self._legal_paragraph = bool(cues.legal.search(self.text))
@@ -131,6 +142,11 @@ class DocContext:
     def quotes(self) -> list[Quote]:
         """Quotations in the text; an unclosed one runs to the end of the paragraph."""
         return find_quotes(self.text)
+
+    @cached_property
+    def quotes_by_close(self) -> dict[int, Quote]:
+        """Quotations by the position of their closing mark."""
+        return {q.close_pos: q for q in self.quotes}
 
     @cached_property
     def titles(self) -> list[tuple[int, int]]:
@@ -184,13 +200,31 @@ class DocContext:
             if word in cues.verbs_after:
                 self._definition_sentences.add(sentence.start)
                 return True
-            if tight and word in cues.copulas_after and any(cues.is_mention_noun(t.lemma_) for t in sentence):
+            if tight and word in cues.copulas_after and self._cues_of(sentence).mention_noun:
                 return True
-        if self._naming_noun_after(match, sentence):
+        if self._cues_of(sentence).last_named_noun > match.end:
+            # „Kriminelle Asylanten – mit diesem Slogan …“, „…; der Begriff ist …“: the sentence
+            # goes on to call the term a word.
             return True
         if tight and self._speech_about_near(tight, sentence):
             return True
-        return any(t.lemma_ in cues.renaming for t in sentence)
+        return self._cues_of(sentence).renaming
+
+    def _cues_of(self, sentence: Span) -> SentenceCues:
+        found = self._sentence_cues.get(sentence.start)
+        if found is None:
+            doc, cues = self.doc, self.cues
+            named = [
+                i for i in range(sentence.start + 1, sentence.end)
+                if cues.is_mention_noun(doc[i].lemma_) and doc[i - 1].lower_.startswith(DEFINITE)
+            ]
+            found = SentenceCues(
+                last_named_noun=named[-1] if named else -1,
+                mention_noun=any(cues.is_mention_noun(t.lemma_) for t in sentence),
+                renaming=any(t.lemma_ in cues.renaming for t in sentence),
+            )
+            self._sentence_cues[sentence.start] = found
+        return found
 
     def _denied(self, match: Match, sentence: Span) -> bool:
         """„Es gibt keine Rassen“, „Rassen gibt es nicht“: the concept itself is denied."""
@@ -232,15 +266,6 @@ class DocContext:
         impersonal = any(doc[k].lower_ == "man" for k in range(max(sentence.start, i - 2), i + 1))
         return impersonal and any(doc[k].lemma_ in self.cues.naming_verbs for k in close)
 
-    def _naming_noun_after(self, match: Match, sentence: Span) -> bool:
-        """„Kriminelle Asylanten – mit diesem Slogan …“, „…; der Begriff ist …“: the sentence goes
-        on to call the term a word."""
-        doc = self.doc
-        for i in range(match.end + 1, sentence.end):
-            if self.cues.is_mention_noun(doc[i].lemma_) and doc[i - 1].lower_.startswith(DEFINITE):
-                return True
-        return False
-
     def _speech_about_near(self, quote: Quote, sentence: Span) -> bool:
         """Talk about words close to a quoted term („Sie sprach von „Umvolkung““)."""
         doc = self.doc
@@ -253,7 +278,7 @@ class DocContext:
     def _list_start(self, start: int, *, quoted: bool = True) -> int:
         """Start of the first item of a list („A“, „B“ oder „C“ / A, B oder C) ending at ``start``."""
         doc = self.doc
-        by_close = {q.close_pos: q for q in self.quotes}
+        by_close = self.quotes_by_close
         while True:
             i = self._token_before(start)
             if i is None or i < 1 or doc[i].lower_ not in COORDINATORS:

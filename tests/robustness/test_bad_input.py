@@ -214,19 +214,47 @@ def test_megabyte_on_one_line_is_checked_in_pieces(tmp_path):
     assert len(findings) == text.count("Asylanten")
     assert all(text[f["offset"] : f["offset"] + f["length"]] == "Asylanten" for f in findings)
     assert {f["line"] for f in findings} == {1}
-    assert done.seconds < 60, done.seconds
 
 
-def test_one_huge_sentence_full_of_terms_takes_bounded_time(engine):
+def test_one_huge_sentence_full_of_terms_is_checked_completely(engine):
     """Without sentence ends every word lies in one sentence; the pieces keep the work linear."""
     from begriffe.readers import read_text
 
     text = "die Asylanten und die Flüchtlingswelle und " * 6000  # 258 KB, 12,000 matches, no full stop
-    started = time.monotonic()
     findings = engine.check_document(read_text("x", text))
-    assert time.monotonic() - started < 30
     assert len(findings) == 12000
     assert all(text[f.offset : f.offset + f.length] == f.text for f in findings)
+
+
+def test_work_in_one_sentence_grows_linearly_with_its_matches(engine, monkeypatch):
+    """Cues that concern the whole sentence (a naming noun, a renaming, a condition word) are
+    looked up once per sentence, not once per match in it: four times the matches in one
+    sentence cost about four times the lookups, not sixteen."""
+    from begriffe.conditions import ConditionChecker
+    from begriffe.context import CueSet
+    from begriffe.readers import read_text
+
+    calls = {"lookups": 0}
+
+    def counted(original):
+        def lookup(*args):
+            calls["lookups"] += 1
+            return original(*args)
+
+        return lookup
+
+    monkeypatch.setattr(CueSet, "is_mention_noun", counted(CueSet.is_mention_noun))
+    monkeypatch.setattr(ConditionChecker, "_hit", counted(ConditionChecker._hit))
+
+    def lookups(matches: int) -> int:
+        calls["lookups"] = 0
+        sentence = " ".join(f"die Asylanten und die Ausländer Nr{i}" for i in range(matches // 2))
+        findings = engine.check_document(read_text("x", sentence))
+        assert len(findings) >= matches // 2
+        return calls["lookups"]
+
+    few, many = lookups(50), lookups(200)
+    assert many <= 5 * few, (few, many)
 
 
 @pytest.mark.slow
@@ -243,7 +271,6 @@ def test_hundred_megabyte_text_file(tmp_path):
     assert done.code == 1
     data = json.loads(done.stdout)
     assert len(data["findings"]) == 100 and data["summary"]["files"] == 1
-    assert done.seconds < 120, done.seconds
     assert done.max_rss_mb < 2000, done.max_rss_mb
 
 
