@@ -72,10 +72,10 @@ def test_workers_save_their_analyses_for_the_next_run(tmp_path, monkeypatch):
 
 
 def test_without_fork_each_worker_builds_its_own_engine(tmp_path, monkeypatch):
-    """Where processes cannot be forked (Windows, macOS), workers start fresh and still agree."""
+    """Where processes are not forked (Windows, macOS), workers start fresh and still agree."""
     import multiprocessing
 
-    monkeypatch.setattr(multiprocessing, "get_all_start_methods", lambda: ["spawn"])
+    monkeypatch.setattr("begriffe.parallel.FORK_SAFE", False)
     monkeypatch.setattr(multiprocessing, "Pool", multiprocessing.get_context("spawn").Pool)
     root = _tree(tmp_path)
     runs = [run_check(CheckRequest((root,), Settings(), jobs=jobs, remember=False)).result for jobs in (1, 2)]

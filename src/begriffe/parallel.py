@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import signal
+import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,6 +25,8 @@ AUTO_PARALLEL_FILES = 8
 """From this many files on, ``--jobs`` defaults to the number of cores."""
 CHUNKS_PER_JOB = 4
 MAX_CHUNK = 128
+FORK_SAFE = sys.platform == "linux"
+"""Whether workers may be forked: macOS system libraries are not fork-safe, Windows cannot fork."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,9 +123,9 @@ def _check_in_workers(
     size = max(1, min(MAX_CHUNK, -(-len(targets) // (jobs * CHUNKS_PER_JOB))))
     chunks = [(targets[i : i + size], force) for i in range(0, len(targets), size)]
     engine = spec.build(compiled)
-    if "fork" in multiprocessing.get_all_start_methods():
+    if FORK_SAFE:
         # Forked workers share the parent's engine, readers and stored analyses: nothing is
-        # loaded twice. (Where fork is missing, each worker builds its own from the cache.)
+        # loaded twice. (Elsewhere each worker builds its own engine from the cache.)
         engine.memo.load()
         preload(t.path for t in targets if t.text is None)
         _adopt(engine)
