@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 import stat
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import Enum
 from importlib import import_module
@@ -49,8 +49,6 @@ class Document:
     markup: str = "text"
     pages: tuple[int, ...] | None = None
 
-
-Reader = Callable[[str, bytes], Document]
 
 # Longer paragraphs are analysed in pieces: the time spent on one paragraph grows faster than
 # its length, so a megabyte on a single line (an export that lost its line breaks) would take
