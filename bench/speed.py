@@ -201,11 +201,13 @@ def words_in(path: Path) -> int:
 def spacy_imported(begriffe_args: list[str], env: dict[str, str]) -> bool:
     """Whether a begriffe run imported spaCy."""
     probe = (
-        "import atexit, sys\n"
-        "atexit.register(lambda: sys.stderr.write('SPACY=%s\\n' % ('spacy' in sys.modules)))\n"
+        "import sys\n"
         "from begriffe.cli import main\n"
-        f"sys.argv = ['begriffe', *{begriffe_args!r}]\n"
-        "main()\n"
+        "try:\n"
+        f"    main.main({begriffe_args!r})\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "sys.stderr.write('SPACY=%s\\n' % ('spacy' in sys.modules))\n"
     )
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env, check=False)
     return "SPACY=True" in out.stderr
@@ -224,7 +226,8 @@ def main() -> int:  # noqa: PLR0915 - one measurement after the other, in report
     codespell = executable("codespell")
     work = Path(tempfile.mkdtemp(prefix="begriffe-speed-"))
     env = dict(os.environ, BEGRIFFE_CACHE_DIR=str(work / "cache"))
-    env.pop("PYTHONDONTWRITEBYTECODE", None)  # as on users' machines: compiled modules are kept
+    for variable in ("PYTHONDONTWRITEBYTECODE", "PYTHONUNBUFFERED"):  # as on users' machines: compiled
+        env.pop(variable, None)  # modules are kept, output is buffered
     try:
         corpora = build_corpora(work)
         dictionary = work / "begriffe-formen.txt"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 
@@ -188,6 +189,33 @@ def test_real_subprocess_on_the_example_draft():
     assert completed.returncode == 1
     assert "Traceback" not in completed.stderr
     assert "[asylant]" in completed.stdout
+
+
+def test_the_command_writes_all_output_before_it_leaves(tmp_path):
+    """The command ends without tearing the interpreter down; everything must be written first."""
+    lines = [f"Absatz {i}: Die Asylanten wohnen in Haus {i}." for i in range(3000)]
+    (tmp_path / "lang.txt").write_text("\n\n".join(lines), encoding="utf-8")
+    completed = subprocess.run(
+        [sys.executable, "-m", "begriffe", "check", "--isolated", "--format", "json", str(tmp_path / "lang.txt")],
+        capture_output=True, text=True, encoding="utf-8", check=False,
+        env={k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"},  # output held in buffers, as usual
+    )
+    assert completed.returncode == 1, completed.stderr
+    assert len(json.loads(completed.stdout)["findings"]) == 3000
+
+
+@pytest.mark.parametrize("paragraphs", [1, 3000], ids=["kurze Ausgabe", "lange Ausgabe"])
+def test_a_reader_that_has_gone_gets_no_traceback(tmp_path, paragraphs):
+    """``begriffe check … | head -1``: the reader closes the pipe before (or while) the output is
+    written. The exit code is the usual one and nothing but findings is printed."""
+    (tmp_path / "text.txt").write_text("\n\n".join(["Die Asylanten wohnen hier."] * paragraphs), encoding="utf-8")
+    command = [sys.executable, "-m", "begriffe", "check", "--isolated", str(tmp_path / "text.txt")]
+    buffered = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}  # as on users' machines
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=buffered)
+    process.stdout.close()
+    stderr = process.stderr.read().decode("utf-8")
+    assert process.wait(timeout=120) == 1
+    assert "Traceback" not in stderr and "Exception ignored" not in stderr and "Error" not in stderr, stderr
 
 
 def test_annotate_writes_a_commented_copy_and_never_overwrites(tmp_path):

@@ -48,6 +48,15 @@ def _on_sigterm(signum: int, frame: object) -> None:  # noqa: ARG001 - signal ha
 class Cli(GermanGroup):
     """Top-level group: every error becomes a German message and exit code 2, never a traceback."""
 
+    def __call__(self, *args, **kwargs) -> NoReturn:  # noqa: ANN002, ANN003 - click's signature
+        """The ``begriffe`` command itself (tests call ``main`` instead, in their own process)."""
+        try:
+            self.main(*args, **kwargs)
+            code: object = ExitCode.OK
+        except SystemExit as exc:
+            code = exc.code
+        _leave(code)
+
     def main(self, *args, **kwargs):  # noqa: ANN002, ANN003, ANN201 - click's signature
         """Run with SIGTERM handled like Ctrl+C (the previous handler is restored afterwards)."""
         if threading.current_thread() is not threading.main_thread():  # signal handlers need the main thread
@@ -77,9 +86,6 @@ class Cli(GermanGroup):
             _fail(str(exc))
         except KeyboardInterrupt as exc:
             _fail("Abgebrochen.", code=ExitCode.TERMINATED if isinstance(exc, Terminated) else ExitCode.INTERRUPTED)
-        except BrokenPipeError:
-            sys.stderr.close()
-            sys.exit(ExitCode.OK)
         except Exception as exc:  # noqa: BLE001 - last line of defence: no tracebacks for users
             if verbose:
                 import traceback
@@ -90,6 +96,23 @@ class Cli(GermanGroup):
                 "und die Ausgabe als Fehlerbericht melden."
             )
         sys.exit(result if isinstance(result, int) else ExitCode.OK)
+
+
+def _leave(code: object) -> NoReturn:
+    """Flush the output and end the process without tearing the interpreter down, as mypy does:
+    once spaCy is loaded, freeing every object at exit takes longer than a clean page's check.
+    Everything begriffe writes (output, caches, temporary files) is finished by now."""
+    if not isinstance(code, int):  # None, or a message given to sys.exit()
+        if code is not None:
+            print(code, file=sys.stderr)
+        code = ExitCode.OK if code is None else ExitCode.ERROR
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            if stream is not None:
+                stream.flush()
+        except (BrokenPipeError, OSError, ValueError):  # the reader has gone, or the stream is closed
+            pass
+    os._exit(code)
 
 
 def _fail(message: str, code: int = ExitCode.ERROR) -> NoReturn:

@@ -307,8 +307,8 @@ def test_check_command_does_not_import_the_web_stack(tmp_path):
     path = tmp_path / "t.txt"
     path.write_text("Asylanten", encoding="utf-8")
     code = (
-        "import sys; from begriffe.cli import main; sys.argv = ['begriffe', 'check', sys.argv[1]]\n"
-        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "import sys; from begriffe.cli import main\n"
+        "try:\n    main.main(['check', sys.argv[1]])\nexcept SystemExit:\n    pass\n"
         "print(sorted(m for m in ('starlette', 'uvicorn', 'multipart', 'begriffe.web') if m in sys.modules))"
     )
     done = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, check=False)
