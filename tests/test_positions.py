@@ -79,3 +79,20 @@ def test_utf8_bom_is_stripped_before_offset_zero(mini, tmp_path):
 def test_markdown_skips_code_front_matter_comments_and_urls(mini):
     text = "---\ntitel: Asylanten\n---\n\n<!-- Asylanten -->\n\n```\nAsylanten\n```\n\n    Asylanten eingerückt\n\n[Link](https://x.de/asylanten) und `Asylanten`.\n"
     assert mini.check_document(read_text("t.md", text, markdown=True)) == []
+
+
+def test_a_shift_maps_like_a_map_with_one_run():
+    """Most segments are unchanged slices of the source and carry a Shift; it must answer every
+    question exactly as the equivalent one-run OffsetMap does."""
+    from begriffe.positions import Shift
+
+    for source_start in (0, 7):
+        for length in (0, 1, 5):
+            shift, mapping = Shift(source_start, length), OffsetMap((Run(0, source_start, length),))
+            for offset in range(-1, length + 3):
+                assert shift.to_source(offset) == mapping.to_source(offset)
+                for end in range(-1, length + 3):
+                    assert shift.span_to_source(offset, end) == mapping.span_to_source(offset, end)
+                    if offset >= 0:
+                        assert shift.slice(offset, end) == mapping.slice(offset, end)
+    assert OffsetMap.identity(3, 4) == Shift(3, 4)

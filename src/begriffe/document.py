@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 from begriffe.entries import ContextKind, Severity
 from begriffe.findings import Finding, Located, build_finding
-from begriffe.positions import LineIndex, OffsetMap
+from begriffe.positions import LineIndex, OffsetMap, SourceMap
 from begriffe.rules import Rules
 
 
@@ -72,7 +72,7 @@ def _mixture_note(note: str, labels: list[str]) -> str:
     return f"Der Text verwendet „{labels[0]}“ und „{labels[1]}“ nebeneinander. {note}"
 
 
-def _hint(entry, usage: Usage, source: str, path: str, index: LineIndex, offsets: OffsetMap, message: str) -> Finding:  # noqa: ANN001
+def _hint(entry, usage: Usage, source: str, path: str, index: LineIndex, offsets: SourceMap, message: str) -> Finding:  # noqa: ANN001
     located = Located(entry, usage.start, usage.end, Severity.INFO, frozenset[ContextKind]())
     finding = build_finding(path, source, index, offsets, located, entry_id="")
     return _with_message(finding, message)

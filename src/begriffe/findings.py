@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 
 from begriffe.entries import Action, ContextKind, Entry, Severity, Status
-from begriffe.positions import LineIndex, OffsetMap
+from begriffe.positions import LineIndex, SourceMap
 from begriffe.records import quick_pickle
 from begriffe.rules import Profile
 
@@ -165,7 +165,7 @@ class Located:
 
 
 def build_finding(
-    path: str, source: str, index: LineIndex, offsets: OffsetMap, item: Located, *, entry_id: str
+    path: str, source: str, index: LineIndex, offsets: SourceMap, item: Located, *, entry_id: str
 ) -> Finding:
     """A Finding with source offsets and 1-based line/column (end exclusive)."""
     start, end = offsets.span_to_source(item.start, item.end)

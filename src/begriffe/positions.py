@@ -51,9 +51,9 @@ class OffsetMap(NamedTuple):
     runs: tuple[Run, ...]
 
     @staticmethod
-    def identity(source_start: int, length: int) -> OffsetMap:
+    def identity(source_start: int, length: int) -> Shift:
         """A segment that is one unchanged slice of the source."""
-        return OffsetMap((Run(0, source_start, length),))
+        return Shift(source_start, length)
 
     def to_source(self, offset: int) -> int:
         """Source offset of segment ``offset`` (end offsets map to the run's end)."""
@@ -71,10 +71,7 @@ class OffsetMap(NamedTuple):
 
     def span_to_source(self, start: int, end: int) -> tuple[int, int]:
         """Source (start, end) of the segment span [start, end)."""
-        if end <= start:
-            s = self.to_source(start)
-            return s, s
-        return self.to_source(start), self.to_source(end - 1) + 1
+        return _span_to_source(self, start, end)
 
     def slice(self, start: int, end: int) -> OffsetMap:
         """The map of segment characters [start, end), re-based to start at 0."""
@@ -84,3 +81,37 @@ class OffsetMap(NamedTuple):
             if lo < hi:
                 runs.append(Run(lo - start, run.source_start + lo - run.segment_start, hi - lo))
         return OffsetMap(tuple(runs) or (Run(0, self.to_source(start), 0),))
+
+
+class Shift(NamedTuple):
+    """The offsets of a segment that is one unchanged slice of the source: they only move.
+
+    Most segments are such slices; one small tuple instead of a map, a run and a tuple of runs
+    keeps a large file's segments small.
+    """
+
+    source_start: int
+    length: int
+
+    def to_source(self, offset: int) -> int:
+        """Source offset of segment ``offset`` (end offsets map to the slice's end)."""
+        return self.source_start + (offset if offset < self.length else self.length)
+
+    def span_to_source(self, start: int, end: int) -> tuple[int, int]:
+        """Source (start, end) of the segment span [start, end)."""
+        return _span_to_source(self, start, end)
+
+    def slice(self, start: int, end: int) -> OffsetMap:
+        """The map of segment characters [start, end), re-based to start at 0."""
+        return OffsetMap((Run(0, self.source_start, self.length),)).slice(start, end)
+
+
+SourceMap = OffsetMap | Shift
+"""How a segment's offsets lead back to its source."""
+
+
+def _span_to_source(mapping: SourceMap, start: int, end: int) -> tuple[int, int]:
+    if end <= start:
+        s = mapping.to_source(start)
+        return s, s
+    return mapping.to_source(start), mapping.to_source(end - 1) + 1

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from begriffe.errors import InputError, os_reason
-from begriffe.positions import OffsetMap
+from begriffe.positions import SourceMap
 
 
 class SegmentKind(str, Enum):
@@ -32,7 +32,7 @@ class Segment(NamedTuple):
     """Text to analyse, with its way back to the source (a tuple: a big file has many)."""
 
     text: str
-    offsets: OffsetMap
+    offsets: SourceMap
     kind: SegmentKind = SegmentKind.PARAGRAPH
 
 
