@@ -76,16 +76,14 @@ class Cli(GermanGroup):
             result = super().main(*args, **kwargs)
         except click.exceptions.Exit as exc:
             sys.exit(exc.exit_code)
-        except click.Abort as exc:  # click turns KeyboardInterrupt (and so Terminated) into Abort
-            terminated = isinstance(exc.__cause__, Terminated)
-            _fail("Abgebrochen.", code=ExitCode.TERMINATED if terminated else ExitCode.INTERRUPTED)
+        except (click.Abort, KeyboardInterrupt) as exc:  # click turns KeyboardInterrupt (and Terminated) into Abort
+            interrupt = exc.__cause__ if isinstance(exc, click.Abort) else exc
+            _fail("Abgebrochen.", code=ExitCode.TERMINATED if isinstance(interrupt, Terminated) else ExitCode.INTERRUPTED)
         except click.ClickException as exc:
             hint = "\nHilfe: begriffe --help" if isinstance(exc, click.UsageError) else ""
             _fail(german_error(exc) + hint)
         except BegriffeError as exc:
             _fail(str(exc))
-        except KeyboardInterrupt as exc:
-            _fail("Abgebrochen.", code=ExitCode.TERMINATED if isinstance(exc, Terminated) else ExitCode.INTERRUPTED)
         except Exception as exc:  # noqa: BLE001 - last line of defence: no tracebacks for users
             if verbose:
                 import traceback

@@ -7,8 +7,8 @@ mentions excluded) and report at most one hint per rule and document.
 from __future__ import annotations
 
 import re
-from functools import cache
 from collections.abc import Iterable
+from functools import cache
 from typing import NamedTuple
 
 from begriffe.entries import ContextKind, Severity

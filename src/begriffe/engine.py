@@ -14,8 +14,8 @@ from begriffe.entries import Entry, RuleKind, Status
 from begriffe.findings import Finding, Located, RunResult, build_finding
 from begriffe.memo import NOTHING, Analysis, Key, ParagraphMemo
 from begriffe.morphology import WordAnalyzer
-from begriffe.prefilter import Prefilter
 from begriffe.positions import LineIndex
+from begriffe.prefilter import Prefilter
 from begriffe.readers import Document, SegmentKind, may_hold_directives, read_text
 from begriffe.rules import DEFAULT_PROFILE
 from begriffe.suppressions import META_RULES, Known, apply_suppressions
@@ -27,7 +27,8 @@ if TYPE_CHECKING:
     from begriffe.judge import ParagraphJudge
     from begriffe.matching import TermMatcher
 
-BATCH_SIZE = 64
+PENDING_LIMIT = 64
+"""Documents (or new candidate paragraphs) held back before they are analysed and reported."""
 LARGE_BATCH = 1024
 
 
@@ -142,7 +143,7 @@ class Engine:
                     fresh |= self._analyse(todo)
                     todo = {}
             pending.append((document, items))
-            if len(todo) >= BATCH_SIZE or len(pending) >= BATCH_SIZE:
+            if len(todo) >= PENDING_LIMIT or len(pending) >= PENDING_LIMIT:
                 fresh |= self._analyse(todo)
                 todo = {}
                 yield from self._finish(pending, fresh)

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from begriffe.entries import Entry, Glossary
@@ -82,7 +81,6 @@ class LookupIndex:
                 best[entry_id] = Hit(self.entries[entry_id], name, round(weighted, 1))
         ranked = sorted(best.values(), key=lambda h: (-h.score, len(h.entry.term), h.entry.id))
         return [h for h in ranked if h.score >= MIN_SCORE][:limit]
-
 
     def _shortlist(self, folded: str, limit: int) -> set[int]:
         """Keys worth scoring: rapidfuzz's own scorers (in C) pick the closest, prefixes are added."""

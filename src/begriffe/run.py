@@ -68,7 +68,7 @@ def run_check(request: CheckRequest, baseline: Callable[[list[Finding]], list[Fi
     outcomes = check_targets(targets, spec, force=request.force, jobs=jobs, compiled=compiled)
     if request.progress and len(targets) > PROGRESS_FROM:
         outcomes = _with_progress(outcomes, len(targets))
-    clusters = {rule: entry.cluster for rule, entry in compiled.rule_entries().items()}
+    clusters = {rule: entry.cluster for rule, entry in compiled.rule_entries().items()} if settings.per_file_ignores else {}
     findings: list[Finding] = []
     checked = 0
     for outcome in outcomes:

@@ -34,8 +34,3 @@ class Sentences:
         """The sentence containing token ``i`` as a Span."""
         start, end = self.bounds(i)
         return self._doc[start:end]
-
-    @property
-    def starts(self) -> list[int]:
-        """Start token of every sentence."""
-        return self._starts
