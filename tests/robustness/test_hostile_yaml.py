@@ -1,5 +1,6 @@
 """Hostile glossary, configuration and baseline files: validation errors with positions, in German,
-in bounded time and memory, and never code execution (YAML tags are not constructed).
+in bounded memory, and never code execution (YAML tags are not constructed). No test asserts how
+fast a check is; the subprocess runs have generous time-outs only so that a hang fails.
 
 Glossary files reach begriffe as ``extend-glossary`` files named in ``.begriffe.toml`` and as a
 whole glossary directory (``begriffe glossary validate --glossary-dir``).
@@ -9,7 +10,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import time
 from pathlib import Path
 
 import pytest
@@ -51,9 +51,7 @@ def check_with(yaml_text: str | bytes, *, name: str = "stadt.yaml"):
     else:
         path.write_text(yaml_text, encoding="utf-8")
     Path(".begriffe.toml").write_text(f'extend-glossary = ["{name}"]\n', encoding="utf-8")
-    started = time.monotonic()
     result = CliRunner().invoke(main, ["check", "entwurf.txt"])
-    assert time.monotonic() - started < 30
     assert "Traceback" not in result.output and "Interner Fehler" not in result.output, result.output
     return result
 
@@ -277,9 +275,7 @@ def test_hostile_files_in_a_glossary_directory(tmp_path):
 )
 def test_hostile_config(toml, expected):
     Path(".begriffe.toml").write_text(toml, encoding="utf-8")
-    started = time.monotonic()
     result = CliRunner().invoke(main, ["check", "entwurf.txt"])
-    assert time.monotonic() - started < 30
     assert result.exit_code == 2, result.output
     assert "Traceback" not in result.output and "Interner Fehler" not in result.output
     assert expected in result.output, result.output
