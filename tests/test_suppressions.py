@@ -24,6 +24,12 @@ def test_plain_text_directive_on_its_own_line(mini):
     assert check(mini, text, markdown=False) == [("asylant", 3)]
 
 
+def test_directives_ignore_case_on_their_own(mini):
+    """No other spelling in the file is needed for a mixed-case directive to count."""
+    text = "Die Asylanten.\n\n<!-- BeGriffe-Disable-Next-Line asylant -->\nDie Asylanten.\n"
+    assert check(mini, text) == [("asylant", 1)]
+
+
 def test_directive_inside_a_sentence_of_plain_text_is_ignored(mini):
     text = "Wir schreiben nie begriffe-disable asylant in den Text. Die Asylanten.\n"
     assert ("asylant", 1) in check(mini, text, markdown=False)

@@ -174,7 +174,6 @@ def read_bytes(path: Path) -> bytes:
         raise InputError("B302", f"Datei kann nicht gelesen werden ({os_reason(exc)}).") from None
 
 
-DIRECTIVE_MARKS = ("begriffe-", "Begriffe-", "BEGRIFFE-")
 SURROGATE = re.compile("[\ud800-\udfff]")
 # A suppression comment (begriffe.suppressions): on a line of its own, or as an HTML comment.
 DIRECTIVE = re.compile(
@@ -183,6 +182,8 @@ DIRECTIVE = re.compile(
     r"(?P<ids>[ \t]+[\w\-]+(?:[ \t]*,[ \t]*[\w\-]+)*)?[ \t]*(?:-->|$)",
     re.IGNORECASE | re.MULTILINE,
 )
+DIRECTIVE_HINT = re.compile("begriffe-", re.IGNORECASE)
+"""What every directive contains, matched with the directive's own case rules."""
 
 
 def blank_directives(text: str) -> str:
@@ -194,9 +195,9 @@ def blank_directives(text: str) -> str:
 
 
 def may_hold_directives(text: str) -> bool:
-    """Quick test before the directive pattern runs (substring search; a huge text is neither
-    lowercased nor scanned case-insensitively)."""
-    return any(mark in text for mark in DIRECTIVE_MARKS)
+    """Quick test before the directive pattern runs: one literal search, case-insensitive like
+    the directives themselves (so „BeGriffe-disable“ counts wherever it stands)."""
+    return DIRECTIVE_HINT.search(text) is not None
 
 
 def without_surrogates(text: str) -> str:
