@@ -30,6 +30,19 @@ def test_directives_ignore_case_on_their_own(mini):
     assert check(mini, text) == [("asylant", 1)]
 
 
+def test_the_quick_directive_test_accepts_every_spelling_the_directive_does():
+    """The hint's character classes hold exactly the characters ``re.IGNORECASE`` matches."""
+    import re
+
+    from begriffe.readers import DIRECTIVE_HINT
+
+    every_character = "".join(map(chr, range(0x110000)))
+    classes = re.findall(r"\[([^\]]+)\]|(-)", DIRECTIVE_HINT.pattern)
+    for letter, (members, dash) in zip("begriffe-", classes, strict=True):
+        accepted = set(re.findall(re.escape(letter), every_character, re.IGNORECASE))
+        assert set(members or dash) == accepted, letter
+
+
 def test_directive_inside_a_sentence_of_plain_text_is_ignored(mini):
     text = "Wir schreiben nie begriffe-disable asylant in den Text. Die Asylanten.\n"
     assert ("asylant", 1) in check(mini, text, markdown=False)
