@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from click.testing import CliRunner
 
 from begriffe.cli import main
 from begriffe.config import Settings
+from begriffe.errors import InputError
 from begriffe.parallel import AUTO_PARALLEL_FILES, default_jobs
 from begriffe.run import CheckRequest, run_check
 
@@ -73,11 +75,43 @@ def test_workers_save_their_analyses_for_the_next_run(tmp_path, monkeypatch):
 
 def test_without_fork_each_worker_builds_its_own_engine(tmp_path, monkeypatch):
     """Where processes are not forked (Windows, macOS), workers start fresh and still agree."""
-    import multiprocessing
-
     monkeypatch.setattr("begriffe.parallel.FORK_SAFE", False)
-    monkeypatch.setattr(multiprocessing, "Pool", multiprocessing.get_context("spawn").Pool)
     root = _tree(tmp_path)
     runs = [run_check(CheckRequest((root,), Settings(), jobs=jobs, remember=False)).result for jobs in (1, 2)]
     assert runs[0].findings == runs[1].findings
     assert runs[0].errors == runs[1].errors
+
+
+def _die(task):  # replaces the chunk worker in forked children
+    import os
+
+    os._exit(9)
+
+
+def test_a_worker_that_dies_is_a_clear_error_not_a_hang(tmp_path, monkeypatch):
+    """A worker killed mid-run (say by the out-of-memory killer) ends the run with B318."""
+    monkeypatch.setattr("begriffe.parallel._check_chunk", _die)
+    root = _tree(tmp_path)
+    with pytest.raises(InputError) as error:
+        run_check(CheckRequest((root,), Settings(), jobs=2, remember=False))
+    assert error.value.code == "B318" and "--jobs 1" in error.value.message
+
+
+def test_stopping_early_ends_the_workers(tmp_path):
+    """A consumer that stops (Ctrl+C, a closed pipe) has the workers terminated, not left to
+    finish their chunks."""
+    import multiprocessing
+    import signal
+
+    from begriffe.engine import Options
+    from begriffe.parallel import EngineSpec, Target, check_targets
+
+    root = _tree(tmp_path, count=40)
+    targets = [Target(p, str(p)) for p in sorted(root.glob("*.txt"))]
+    outcomes = check_targets(targets, EngineSpec((), Options(), remember=False), force=False, jobs=2)
+    next(outcomes)
+    workers = multiprocessing.active_children()
+    assert workers, "workers are running"
+    outcomes.close()
+    assert multiprocessing.active_children() == []
+    assert [w.exitcode for w in workers] == [-signal.SIGTERM] * len(workers)

@@ -13,6 +13,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from begriffe.compiled import Compiled, load_compiled
 from begriffe.engine import Engine, Options
@@ -20,6 +21,9 @@ from begriffe.errors import InputError
 from begriffe.findings import FileError, Finding
 from begriffe.memo import Stored, store_path
 from begriffe.readers import Document, preload, read_document, read_text
+
+if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
 
 AUTO_PARALLEL_FILES = 8
 """From this many files on, ``--jobs`` defaults to the number of cores."""
@@ -118,7 +122,10 @@ def _drain(errors: list[FileError]) -> Iterator[FileError]:
 def _check_in_workers(
     targets: list[Target], spec: EngineSpec, force: bool, jobs: int, compiled: Compiled | None
 ) -> Iterator[Outcome]:
+    import gc
     import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
 
     size = max(1, min(MAX_CHUNK, -(-len(targets) // (jobs * CHUNKS_PER_JOB))))
     chunks = [(targets[i : i + size], force) for i in range(0, len(targets), size)]
@@ -129,19 +136,40 @@ def _check_in_workers(
         engine.memo.load()
         preload(t.path for t in targets if t.text is None)
         _adopt(engine)
-        pool = multiprocessing.get_context("fork").Pool(jobs, initializer=_start_worker)
+        gc.freeze()  # else the collector writes to every inherited object, and the pages get copied
+        executor = ProcessPoolExecutor(jobs, multiprocessing.get_context("fork"), initializer=_start_worker)
     else:
-        pool = multiprocessing.Pool(jobs, initializer=_start_worker, initargs=(spec,))
+        spawn = multiprocessing.get_context("spawn")
+        executor = ProcessPoolExecutor(jobs, spawn, initializer=_start_worker, initargs=(spec,))
     try:
-        for outcomes, added in pool.imap(_check_chunk, chunks):
+        for outcomes, added in executor.map(_check_chunk, chunks):
             engine.memo.absorb(added)
             yield from outcomes
-        pool.close()
+    except BrokenProcessPool:
+        raise InputError(
+            "B318", "Ein Prüfprozess wurde unerwartet beendet (etwa weil der Arbeitsspeicher nicht reichte). "
+            "Mit --jobs 1 zeigt sich, an welcher Datei es liegt."
+        ) from None
+    except BaseException:  # Ctrl+C, SIGTERM, a closed output: stop the workers at once
+        _stop_workers(executor)
+        raise
     finally:
-        pool.terminate()  # at once on Ctrl+C or an error; a no-op after close() and a full run
-        pool.join()
+        gc.unfreeze()
+        executor.shutdown(wait=True, cancel_futures=True)
         _adopt(None)
     engine.memo.save()
+
+
+def _stop_workers(executor: ProcessPoolExecutor) -> None:
+    """End the workers without letting them finish their chunks (Python 3.14 can say so; before,
+    the executor's own process table is the only way)."""
+    terminate = getattr(executor, "terminate_workers", None)
+    if terminate is not None:
+        terminate()
+        return
+    processes = getattr(executor, "_processes", None) or {}
+    for process in list(processes.values()):
+        process.terminate()
 
 
 _worker_engine: Engine | None = None
