@@ -129,9 +129,13 @@ def test_baseline_never_replaces_a_checked_file(tmp_path):
 
 # Runs begriffe with write_atomic slowed down for one target: half the data is written and
 # flushed, a "ready" file tells the test, then it waits for the signal.
+# Ctrl+C is set up as in a terminal: a test run started in the background (``pytest &``)
+# passes SIGINT on as ignored, and Python then raises no KeyboardInterrupt.
 HOOK = """
-import io, os, sys, time
+import io, os, signal, sys, time
 import begriffe.atomic as atomic
+
+signal.signal(signal.SIGINT, signal.default_int_handler)
 
 ready, target = sys.argv[1], sys.argv[2]
 original = atomic.write_atomic
