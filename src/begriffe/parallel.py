@@ -127,7 +127,9 @@ def _check_in_workers(
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
-    size = max(1, min(MAX_CHUNK, -(-len(targets) // (jobs * CHUNKS_PER_JOB))))
+    count = max(jobs * CHUNKS_PER_JOB, -(-len(targets) // MAX_CHUNK))
+    count = -(-count // jobs) * jobs  # as many chunks for every worker: none waits for the last one
+    size = -(-len(targets) // count)
     chunks = [(targets[i : i + size], force) for i in range(0, len(targets), size)]
     engine = spec.build(compiled)
     if FORK_SAFE:
