@@ -10,7 +10,7 @@ from click.testing import CliRunner
 from begriffe.cli import main
 from begriffe.config import Settings
 from begriffe.errors import InputError
-from begriffe.parallel import AUTO_PARALLEL_FILES, default_jobs
+from begriffe.parallel import AUTO_PARALLEL_FILES, FORK_SAFE, default_jobs
 from begriffe.run import CheckRequest, run_check
 
 TEXTS = [
@@ -88,6 +88,7 @@ def _die(task):  # replaces the chunk worker in forked children
     os._exit(9)
 
 
+@pytest.mark.skipif(not FORK_SAFE, reason="the replaced worker function reaches only forked workers")
 def test_a_worker_that_dies_is_a_clear_error_not_a_hang(tmp_path, monkeypatch):
     """A worker killed mid-run (say by the out-of-memory killer) ends the run with B318."""
     monkeypatch.setattr("begriffe.parallel._check_chunk", _die)

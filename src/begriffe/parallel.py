@@ -1,7 +1,7 @@
 """Check a list of files, in this process or spread over worker processes.
 
-Every worker builds the same engine (the compiled glossary comes from the cache) and checks
-chunks of files; results come back in the order of the files, so the output is the same for
+Workers check chunks of files with the parent's engine (forked on Linux) or one built from the
+cache (elsewhere); results come back in the order of the files, so the output is the same for
 any number of jobs. Analyses the workers add are saved once, by the parent.
 """
 
