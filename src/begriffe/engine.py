@@ -16,7 +16,7 @@ from begriffe.memo import NOTHING, Analysis, Key, ParagraphMemo
 from begriffe.morphology import WordAnalyzer
 from begriffe.positions import LineIndex
 from begriffe.prefilter import Prefilter
-from begriffe.readers import Document, SegmentKind, may_hold_directives, read_text
+from begriffe.readers import Document, SegmentKind, read_text
 from begriffe.rules import DEFAULT_PROFILE
 from begriffe.suppressions import META_RULES, Known, apply_suppressions
 
@@ -179,7 +179,7 @@ class Engine:
                 from begriffe.document import document_findings
 
                 findings += document_findings(used.values(), document.source, document.path, index, self.compiled.rules, self.enabled)
-            if may_hold_directives(document.source):
+            if document.may_hold_directives():
                 findings = apply_suppressions(findings, document.source, self.known, document.path)
                 findings = [f for f in findings if f.rule in self.enabled]
             if document.pages:

@@ -40,7 +40,8 @@ class Segment(NamedTuple):
 class Document:
     """A read file: ``source`` is what offsets refer to; ``segments`` is what gets analysed.
 
-    ``pages`` (PDF only) holds the source offset at which each page starts.
+    ``pages`` (PDF only) holds the source offset at which each page starts. ``directives``
+    says whether the source may hold suppression comments, where the reader already looked.
     """
 
     path: str
@@ -48,6 +49,11 @@ class Document:
     segments: tuple[Segment, ...]
     markup: str = "text"
     pages: tuple[int, ...] | None = None
+    directives: bool | None = None
+
+    def may_hold_directives(self) -> bool:
+        """Whether suppression comments may stand in the source (looked for once per document)."""
+        return may_hold_directives(self.source) if self.directives is None else self.directives
 
 
 # Longer paragraphs are analysed in pieces: the time spent on one paragraph grows faster than
@@ -187,12 +193,13 @@ DIRECTIVE_HINT = re.compile("[Bb][Ee][Gg][Rr][Iiİı][Ff][Ff][Ee]-")
 character class: a third faster than a case-insensitive search over megabytes)."""
 
 
-def blank_directives(text: str) -> str:
+def blank_directives(text: str) -> tuple[str, bool]:
     """``text`` with suppression comments turned into spaces (line breaks kept), so that their
-    rule ids are not analysed as words of the paragraph they stand in; offsets do not move."""
+    rule ids are not analysed as words of the paragraph they stand in (offsets do not move); and
+    whether ``text`` may hold any, for ``Document.directives``."""
     if not may_hold_directives(text):
-        return text
-    return DIRECTIVE.sub(lambda m: re.sub(r"[^\r\n]", " ", m.group()), text)
+        return text, False
+    return DIRECTIVE.sub(lambda m: re.sub(r"[^\r\n]", " ", m.group()), text), True
 
 
 def may_hold_directives(text: str) -> bool:

@@ -38,7 +38,8 @@ def markdown_document(path: str, text: str) -> Document:
     """Segments for each prose block of ``text``; non-prose is blanked, offsets stay exact."""
     tokens = _parser().parse(text)
     index = LineIndex(text)
-    masked = list(blank_directives(text))
+    blanked, directives = blank_directives(text)
+    masked = list(blanked)
     spans: list[tuple[int, int, SegmentKind]] = []
     quote_depth = 0
     list_depth = 0
@@ -76,7 +77,7 @@ def markdown_document(path: str, text: str) -> Document:
             end -= 1
         if start < end:
             built.append(Segment(clean[start:end], OffsetMap.identity(start, end - start), segment_kind))
-    return Document(path, text, bounded(built), markup="markdown")
+    return Document(path, text, bounded(built), markup="markdown", directives=directives)
 
 
 def _line_span(index: LineIndex, text: str, line_map: list[int]) -> tuple[int, int]:

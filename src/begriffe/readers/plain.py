@@ -21,7 +21,8 @@ def read_plain(path: str, raw: bytes) -> Document:
 
 def plain_document(path: str, text: str) -> Document:
     """Split ``text`` into paragraph segments (identity offset maps)."""
-    return Document(path, text, bounded(split_paragraphs(blank_directives(text), 0, len(text))))
+    analysed, directives = blank_directives(text)
+    return Document(path, text, bounded(split_paragraphs(analysed, 0, len(text))), directives=directives)
 
 
 def split_paragraphs(text: str, start: int, end: int, kind: SegmentKind = SegmentKind.PARAGRAPH) -> list[Segment]:
